@@ -1,0 +1,31 @@
+package io.github.statestore;
+
+/**
+ * A configuration value that is missing, malformed or inconsistent with another, such as an unknown URL
+ * scheme. Thrown when the config is built, never later. Immutable and thread-safe.
+ */
+public class InvalidConfigException extends StateStoreException {
+    private static final long serialVersionUID = 1L;
+
+    private final String setting;
+
+    /**
+     * Creates the exception.
+     *
+     * @param setting the name of the offending setting, such as {@code STATESTORE_URL} or {@code bucket}
+     * @param reason what is wrong with it
+     */
+    public InvalidConfigException(String setting, String reason) {
+        super("Invalid setting " + setting + ": " + reason);
+        this.setting = setting;
+    }
+
+    /**
+     * The name of the offending setting.
+     *
+     * @return a setting name such as {@code bucket}
+     */
+    public String getSetting() {
+        return setting;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.statestore;
+
+/**
+ * A key that no store accepts: empty, too long once encoded, or holding control characters or unpaired
+ * surrogates. Thrown before anything is read or written. Immutable and thread-safe.
+ */
+public class InvalidKeyException extends StateStoreException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+
+    /**
+     * Creates the exception.
+     *
+     * @param key the offending key, as the caller gave it (may be {@code null})
+     * @param reason why it is rejected
+     */
+    public InvalidKeyException(String key, String reason) {
+        super("Invalid key " + Quote.of(key) + ": " + reason);
+        this.key = key;
+    }
+
+    /**
+     * The offending key.
+     *
+     * @return the key as the caller gave it, possibly {@code null}
+     */
+    public String getKey() {
+        return key;
+    }
+}

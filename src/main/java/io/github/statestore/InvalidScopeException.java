@@ -1,0 +1,31 @@
+package io.github.statestore;
+
+/**
+ * A scope name that is empty, holds {@code /} or control characters, or is {@code .} or {@code ..}.
+ * Immutable and thread-safe.
+ */
+public class InvalidScopeException extends StateStoreException {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+
+    /**
+     * Creates the exception.
+     *
+     * @param name the offending scope name (may be {@code null})
+     * @param reason why it is rejected
+     */
+    public InvalidScopeException(String name, String reason) {
+        super("Invalid scope name " + Quote.of(name) + ": " + reason);
+        this.name = name;
+    }
+
+    /**
+     * The offending scope name.
+     *
+     * @return the name as the caller gave it, possibly {@code null}
+     */
+    public String getName() {
+        return name;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.statestore;
+
+import io.github.statestore.internal.Text;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The chain of names that entries live under, such as {@code my-app/prod}: Alchemy's app, stage and nested
+ * scopes. Stores of different scopes never see each other's keys, including a parent's and a child's.
+ *
+ * <pre>{@code
+ * Scope prod = Scope.of("my-app", "prod");
+ * Scope api = prod.child("api");          // my-app/prod/api
+ * }</pre>
+ *
+ * <p>Each name must be non-empty, must not contain {@code /} or control characters, and must not be
+ * {@code .} or {@code ..}. Immutable and thread-safe.
+ */
+public final class Scope {
+    private final List<String> names;
+
+    private Scope(List<String> names) {
+        this.names = List.copyOf(names);
+    }
+
+    /**
+     * Creates a scope from one or more names, outermost first.
+     *
+     * @param first the outermost name, usually the app
+     * @param rest inner names, such as the stage
+     * @return the scope
+     * @throws InvalidScopeException if a name is invalid
+     */
+    public static Scope of(String first, String... rest) {
+        List<String> all = new ArrayList<>(1 + rest.length);
+        all.add(first);
+        all.addAll(Arrays.asList(rest));
+        return of(all);
+    }
+
+    /**
+     * Creates a scope from a non-empty list of names, outermost first.
+     *
+     * @param names the names
+     * @return the scope
+     * @throws InvalidScopeException if the list is empty or a name is invalid
+     */
+    public static Scope of(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new InvalidScopeException(null, "a scope needs at least one name");
+        }
+        names.forEach(Scope::validate);
+        return new Scope(names);
+    }
+
+    /**
+     * Parses a scope written with {@code /} between names, as {@link #toString()} prints it.
+     *
+     * @param path such as {@code my-app/prod}
+     * @return the scope
+     * @throws InvalidScopeException if a name is invalid
+     */
+    public static Scope parse(String path) {
+        if (path == null) {
+            throw new InvalidScopeException(null, "a scope path must not be null");
+        }
+        return of(Arrays.asList(path.split("/", -1)));
+    }
+
+    /**
+     * The scope nested in this one under {@code name}.
+     *
+     * @param name the child's name
+     * @return the child scope
+     * @throws InvalidScopeException if the name is invalid
+     */
+    public Scope child(String name) {
+        validate(name);
+        List<String> all = new ArrayList<>(names);
+        all.add(name);
+        return new Scope(all);
+    }
+
+    /**
+     * The names of this scope, outermost first.
+     *
+     * @return an unmodifiable, non-empty list
+     */
+    public List<String> names() {
+        return names;
+    }
+
+    private static void validate(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new InvalidScopeException(name, "names must be non-empty");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw new InvalidScopeException(name, "'.' and '..' are not allowed");
+        }
+        if (name.indexOf('/') >= 0) {
+            throw new InvalidScopeException(name, "'/' is not allowed; use Scope.of(a, b) or child()");
+        }
+        String bad = Text.forbiddenCharacter(name);
+        if (bad != null) {
+            throw new InvalidScopeException(name, bad);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scope && ((Scope) o).names.equals(names);
+    }
+
+    @Override
+    public int hashCode() {
+        return names.hashCode();
+    }
+
+    /** Returns the names joined by {@code /}, such as {@code my-app/prod}. */
+    @Override
+    public String toString() {
+        return String.join("/", names);
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.statestore;
+
+import io.github.statestore.fs.FileSystemConfig;
+import io.github.statestore.internal.StoreUrls;
+import io.github.statestore.memory.MemoryConfig;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Picks a backend and its settings. Build one with the static factories here, a backend's own builder (such
+ * as {@link FileSystemConfig#builder()}), or from a URL:
+ *
+ * <table>
+ *   <caption>URLs</caption>
+ *   <tr><th>URL</th><th>backend</th></tr>
+ *   <tr><td>{@code file:.alchemy}</td><td>FileSystem, relative to the working directory</td></tr>
+ *   <tr><td>{@code file:///abs/path}</td><td>FileSystem, absolute</td></tr>
+ *   <tr><td>{@code memory:}</td><td>a new in-memory space</td></tr>
+ * </table>
+ *
+ * Implementations are immutable (the memory space aside, which is its own shared state) and thread-safe.
+ */
+public interface StoreConfig {
+
+    /**
+     * Opens a store for one scope. Same as {@link StateStores#open(StoreConfig, Scope)}.
+     *
+     * @param scope the scope
+     * @return a new store; close it when done
+     */
+    StateStore open(Scope scope);
+
+    /**
+     * The FileSystem default: {@code .alchemy} under the working directory.
+     *
+     * @return the config
+     */
+    static FileSystemConfig fileSystem() {
+        return FileSystemConfig.builder().build();
+    }
+
+    /**
+     * The FileSystem backend rooted at {@code root}.
+     *
+     * @param root the root directory; relative paths resolve against the working directory
+     * @return the config
+     * @throws InvalidConfigException if {@code root} is null or empty
+     */
+    static FileSystemConfig fileSystem(Path root) {
+        return FileSystemConfig.builder().root(root).build();
+    }
+
+    /**
+     * A new, empty in-memory space.
+     *
+     * @return the config
+     */
+    static MemoryConfig memory() {
+        return new MemoryConfig();
+    }
+
+    /**
+     * Reads a config from a URL: {@code file:<relative path>}, {@code file:///<absolute path>} or
+     * {@code memory:}.
+     *
+     * @param url the URL
+     * @return the config
+     * @throws InvalidConfigException naming the URL when it is malformed or its scheme unknown
+     */
+    static StoreConfig parse(String url) {
+        return StoreUrls.parse(url, "url");
+    }
+
+    /**
+     * Reads {@code STATESTORE_URL} from the environment; the FileSystem default when it is unset or empty.
+     *
+     * @return the config
+     * @throws InvalidConfigException naming {@code STATESTORE_URL} when its value is malformed
+     */
+    static StoreConfig fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * Reads {@code STATESTORE_URL} from the given variables, as {@link #fromEnv()} does from the environment.
+     *
+     * @param env the variables
+     * @return the config
+     * @throws InvalidConfigException naming {@code STATESTORE_URL} when its value is malformed
+     */
+    static StoreConfig fromEnv(Map<String, String> env) {
+        String url = env.get("STATESTORE_URL");
+        return url == null || url.isBlank() ? fileSystem() : StoreUrls.parse(url.strip(), "STATESTORE_URL");
+    }
+}

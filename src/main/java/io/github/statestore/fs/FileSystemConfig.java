@@ -1,0 +1,116 @@
+package io.github.statestore.fs;
+
+import io.github.statestore.InvalidConfigException;
+import io.github.statestore.Scope;
+import io.github.statestore.StateStore;
+import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.BackendStateStore;
+import io.github.statestore.key.FileLayout;
+import io.github.statestore.key.NameStyle;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The FileSystem backend, the embedded default: {@code <root>/<scope>/<encoded key>.json}, Alchemy's layout,
+ * with atomic, durable writes.
+ *
+ * <pre>{@code
+ * StoreConfig config = FileSystemConfig.builder().root(Path.of("state")).build();
+ * }</pre>
+ *
+ * Immutable and thread-safe.
+ */
+public final class FileSystemConfig implements StoreConfig {
+    /** The default root directory, {@code .alchemy}, resolved against the working directory. */
+    public static final Path DEFAULT_ROOT = Path.of(".alchemy");
+
+    private final Path root;
+    private final NameStyle nameStyle;
+
+    private FileSystemConfig(Builder builder) {
+        this.root = builder.root;
+        this.nameStyle = builder.nameStyle;
+    }
+
+    /**
+     * Starts a config with the defaults: root {@code .alchemy}, names styled for this operating system.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the root directory as given (relative paths resolve against the working directory) */
+    public Path root() {
+        return root;
+    }
+
+    /** @return how file names are escaped */
+    public NameStyle nameStyle() {
+        return nameStyle;
+    }
+
+    @Override
+    public StateStore open(Scope scope) {
+        FileLayout layout = new FileLayout(root, nameStyle);
+        AtomicFiles files = new AtomicFiles(nameStyle == NameStyle.POSIX);
+        return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FileSystemConfig c && c.root.equals(root) && c.nameStyle == nameStyle;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(root, nameStyle);
+    }
+
+    @Override
+    public String toString() {
+        return "FileSystemConfig{root=" + root + ", nameStyle=" + nameStyle + "}";
+    }
+
+    /** Builds a {@link FileSystemConfig}; each setter validates at once. Not thread-safe. */
+    public static final class Builder {
+        private Path root = DEFAULT_ROOT;
+        private NameStyle nameStyle = NameStyle.ofPlatform();
+
+        private Builder() {
+        }
+
+        /**
+         * @param root the root directory; relative paths resolve against the working directory
+         * @return this builder
+         * @throws InvalidConfigException if {@code root} is null or empty
+         */
+        public Builder root(Path root) {
+            if (root == null || root.toString().isEmpty()) {
+                throw new InvalidConfigException("root", "must be a non-empty path");
+            }
+            this.root = root;
+            return this;
+        }
+
+        /**
+         * @param nameStyle how names are escaped; the default suits this operating system, and
+         *     {@link NameStyle#WINDOWS} makes a folder that can be copied to Windows
+         * @return this builder
+         * @throws InvalidConfigException if null
+         */
+        public Builder nameStyle(NameStyle nameStyle) {
+            if (nameStyle == null) {
+                throw new InvalidConfigException("nameStyle", "must not be null");
+            }
+            this.nameStyle = nameStyle;
+            return this;
+        }
+
+        /** @return the config */
+        public FileSystemConfig build() {
+            return new FileSystemConfig(this);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.statestore.internal;
+
+import io.github.statestore.CorruptStateException;
+import io.github.statestore.InvalidStateException;
+import io.github.statestore.Scope;
+import io.github.statestore.State;
+import io.github.statestore.StateStore;
+import io.github.statestore.StoreClosedException;
+import io.github.statestore.key.KeyCodec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The one {@link StateStore} implementation: validates keys, turns states into JSON and back, orders and
+ * batches, and leaves moving bytes to a {@link Backend}. Thread-safe when its backend is.
+ */
+public final class BackendStateStore implements StateStore {
+    private final Scope scope;
+    private final Backend backend;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Creates a store over a backend.
+     *
+     * @param scope the scope the backend serves
+     * @param backend the backend; closed with this store
+     */
+    public BackendStateStore(Scope scope, Backend backend) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    @Override
+    public void init() {
+        open().init();
+    }
+
+    @Override
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public List<String> list() {
+        List<String> keys = new ArrayList<>(open().keys());
+        Collections.sort(keys);
+        return Collections.unmodifiableList(keys);
+    }
+
+    @Override
+    public int count() {
+        return open().keys().size();
+    }
+
+    @Override
+    public Optional<State> get(String key) {
+        KeyCodec.validate(key);
+        return Optional.ofNullable(read(key));
+    }
+
+    @Override
+    public Map<String, State> getBatch(Collection<String> keys) {
+        Objects.requireNonNull(keys, "keys");
+        Collection<String> unique = new LinkedHashSet<>(keys);
+        unique.forEach(KeyCodec::validate);
+        return readAll(unique);
+    }
+
+    @Override
+    public Map<String, State> all() {
+        return readAll(list());
+    }
+
+    @Override
+    public void set(String key, State state) {
+        KeyCodec.validate(key);
+        Objects.requireNonNull(state, "state");
+        open().write(key, state.toJsonBytes());
+    }
+
+    @Override
+    public void delete(String key) {
+        KeyCodec.validate(key);
+        open().delete(key);
+    }
+
+    @Override
+    public void clear() {
+        Backend b = open();
+        b.deleteAll(b.keys());
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            backend.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StateStore{scope=" + scope + ", backend=" + backend + "}";
+    }
+
+    private Map<String, State> readAll(Collection<String> keys) {
+        Map<String, State> result = new LinkedHashMap<>();
+        for (String key : keys) {
+            State state = read(key);
+            if (state != null) {
+                result.put(key, state);
+            }
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    private State read(String key) {
+        byte[] bytes = open().read(key);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return State.fromJson(bytes);
+        } catch (IOException | InvalidStateException e) {
+            throw new CorruptStateException(key, backend.locate(key), e.getMessage(), e);
+        }
+    }
+
+    private Backend open() {
+        if (closed.get()) {
+            throw new StoreClosedException(scope);
+        }
+        return backend;
+    }
+}

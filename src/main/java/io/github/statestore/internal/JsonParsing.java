@@ -1,0 +1,47 @@
+package io.github.statestore.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Reads JSON text into plain Java values: {@code LinkedHashMap} (document order kept), {@code ArrayList},
+ * {@code String}, {@code Integer}/{@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean} and
+ * {@code null}. Trailing content after the value is an error. Thread-safe.
+ */
+public final class JsonParsing {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonParsing() {
+    }
+
+    /**
+     * Parses a JSON object.
+     *
+     * @param json UTF-8 JSON text
+     * @return the object's fields in document order
+     * @throws IOException if the text is not one well-formed JSON object; the message says where
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(byte[] json) throws IOException {
+        Object value;
+        try {
+            value = MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(e.getOriginalMessage() + " at " + describe(e), e);
+        }
+        if (!(value instanceof Map)) {
+            throw new IOException("expected a JSON object, found "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        return e.getLocation() == null ? "unknown position"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.statestore.internal;
+
+import io.github.statestore.InvalidStateException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deep, validated, unmodifiable copies of JSON-shaped values, so that a stored {@code State} can never be
+ * changed through a map or list its caller still holds. Numbers are normalized so that equal JSON compares
+ * equal: integers become {@code Long} ({@code BigInteger} beyond its range), {@code Float} becomes
+ * {@code Double}. Stateless and thread-safe.
+ */
+public final class JsonValues {
+    private JsonValues() {
+    }
+
+    /**
+     * Copies a JSON object.
+     *
+     * @param map a map with string keys and JSON-shaped values
+     * @param path the JSON path of the map, for error messages
+     * @return an unmodifiable copy that keeps the map's order
+     * @throws InvalidStateException naming the path of the first value with no JSON form
+     */
+    public static Map<String, Object> copyObject(Map<?, ?> map, String path) {
+        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String name)) {
+                throw new InvalidStateException(path, "object keys must be strings, found " + e.getKey());
+            }
+            copy.put(name, copy(e.getValue(), path + "." + name));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Copies any JSON-shaped value.
+     *
+     * @param value {@code null}, a string, boolean, finite number, map with string keys, or list
+     * @param path the JSON path of the value, for error messages
+     * @return the value itself when immutable (numbers normalized), else an unmodifiable deep copy
+     * @throws InvalidStateException naming the path of the first value with no JSON form
+     */
+    public static Object copy(Object value, String path) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+                || value instanceof BigDecimal) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new InvalidStateException(path, "JSON has no form for " + value);
+            }
+            return d;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return copyObject(map, path);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(copy(list.get(i), path + "[" + i + "]"));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw new InvalidStateException(path, "JSON has no form for a " + value.getClass().getName()
+                + "; use maps, lists, strings, numbers, booleans or null");
+    }
+}

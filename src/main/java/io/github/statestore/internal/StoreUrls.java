@@ -1,0 +1,63 @@
+package io.github.statestore.internal;
+
+import io.github.statestore.InvalidConfigException;
+import io.github.statestore.StoreConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The one place that maps URL schemes to backends: a new backend adds one entry to {@link #SCHEMES}.
+ * Stateless and thread-safe.
+ */
+public final class StoreUrls {
+    private static final Map<String, BiFunction<String, String, StoreConfig>> SCHEMES = Map.of(
+            "file", StoreUrls::file,
+            "memory", StoreUrls::memory);
+
+    private StoreUrls() {
+    }
+
+    /**
+     * Parses a store URL.
+     *
+     * @param url the URL
+     * @param setting the name of the setting it came from, for error messages
+     * @return the config
+     * @throws InvalidConfigException naming the setting and the URL
+     */
+    public static StoreConfig parse(String url, String setting) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidConfigException(setting, "a store URL is required, such as file:.alchemy");
+        }
+        int colon = url.indexOf(':');
+        String scheme = colon < 0 ? "" : url.substring(0, colon);
+        BiFunction<String, String, StoreConfig> parser = SCHEMES.get(scheme);
+        if (parser == null) {
+            throw new InvalidConfigException(setting, "unknown scheme in '" + url + "'; expected one of "
+                    + String.join(", ", SCHEMES.keySet().stream().sorted().map(s -> s + ":").toList()));
+        }
+        return parser.apply(url, setting);
+    }
+
+    private static StoreConfig file(String url, String setting) {
+        String rest = url.substring("file:".length());
+        if (rest.isEmpty()) {
+            throw new InvalidConfigException(setting, "'" + url + "' has no path; use file:.alchemy or file:///abs/path");
+        }
+        try {
+            return StoreConfig.fileSystem(rest.startsWith("//") ? Path.of(new URI(url)) : Path.of(rest));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new InvalidConfigException(setting, "'" + url + "' is not a valid file URL: " + e.getMessage());
+        }
+    }
+
+    private static StoreConfig memory(String url, String setting) {
+        if (!url.equals("memory:")) {
+            throw new InvalidConfigException(setting, "'" + url + "': the memory backend takes no path; use memory:");
+        }
+        return StoreConfig.memory();
+    }
+}
