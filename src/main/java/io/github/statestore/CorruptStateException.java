@@ -1,5 +1,7 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Text;
+
 /**
  * A stored document that is not a valid state: invalid or truncated JSON, or a field of the wrong type.
  * Nothing is deleted or rewritten when this is thrown; other keys stay readable. Immutable and thread-safe.
@@ -19,7 +21,7 @@ public class CorruptStateException extends StateStoreException {
      * @param cause the parser's error, or {@code null}
      */
     public CorruptStateException(String key, String location, String reason, Throwable cause) {
-        super("Corrupt state for key " + Quote.of(key) + " at " + location + ": " + reason, cause, false);
+        super("Corrupt state for key " + Text.quote(key) + " at " + location + ": " + reason, cause, false);
         this.key = key;
         this.location = location;
     }

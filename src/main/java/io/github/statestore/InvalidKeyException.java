@@ -1,5 +1,7 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Text;
+
 /**
  * A key that no store accepts: empty, too long once encoded, or holding control characters or unpaired
  * surrogates. Thrown before anything is read or written. Immutable and thread-safe.
@@ -16,7 +18,7 @@ public class InvalidKeyException extends StateStoreException {
      * @param reason why it is rejected
      */
     public InvalidKeyException(String key, String reason) {
-        super("Invalid key " + Quote.of(key) + ": " + reason);
+        super("Invalid key " + Text.quote(key) + ": " + reason);
         this.key = key;
     }
 

@@ -1,5 +1,7 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Text;
+
 /**
  * A scope name that is empty, holds {@code /} or control characters, or is {@code .} or {@code ..}.
  * Immutable and thread-safe.
@@ -16,7 +18,7 @@ public class InvalidScopeException extends StateStoreException {
      * @param reason why it is rejected
      */
     public InvalidScopeException(String name, String reason) {
-        super("Invalid scope name " + Quote.of(name) + ": " + reason);
+        super("Invalid scope name " + Text.quote(name) + ": " + reason);
         this.name = name;
     }
 

@@ -1,5 +1,7 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Text;
+
 import io.github.statestore.internal.JsonParsing;
 import io.github.statestore.internal.JsonText;
 import io.github.statestore.internal.JsonValues;
@@ -73,7 +75,7 @@ public final class State {
                     return s;
                 }
             }
-            throw new InvalidStateException("$.status", "unknown status " + Quote.of(json)
+            throw new InvalidStateException("$.status", "unknown status " + Text.quote(json)
                     + "; expected one of creating, created, updating, updated, deleting, deleted");
         }
     }

@@ -1,5 +1,7 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Text;
+
 /**
  * A failure of the storage underneath a store (a disk or network error), naming the operation, the key when
  * there is one, and where. Immutable and thread-safe.
@@ -20,7 +22,7 @@ public class StorageException extends StateStoreException {
      * @param retryable whether repeating the call may succeed
      */
     public StorageException(String operation, String key, String location, Throwable cause, boolean retryable) {
-        super(operation + (key == null ? "" : " of key " + Quote.of(key)) + " failed at " + location + ": "
+        super(operation + (key == null ? "" : " of key " + Text.quote(key)) + " failed at " + location + ": "
                 + describe(cause), cause, retryable);
         this.operation = operation;
         this.key = key;

@@ -16,6 +16,10 @@ import java.util.Map;
  *   <tr><td>{@code file:.alchemy}</td><td>FileSystem, relative to the working directory</td></tr>
  *   <tr><td>{@code file:///abs/path}</td><td>FileSystem, absolute</td></tr>
  *   <tr><td>{@code memory:}</td><td>a new in-memory space</td></tr>
+ *   <tr><td>{@code s3://bucket/prefix/?region=eu-west-1}</td><td>Amazon S3 or an S3-compatible server, see
+ *       {@link io.github.statestore.s3.S3Config#fromUrl}</td></tr>
+ *   <tr><td>{@code r2://account/bucket/prefix/}</td><td>Cloudflare R2, keys from {@code R2_ACCESS_KEY_ID} and
+ *       {@code R2_SECRET_ACCESS_KEY}, see {@link io.github.statestore.r2.R2Config#fromUrl}</td></tr>
  * </table>
  *
  * Implementations are immutable (the memory space aside, which is its own shared state) and thread-safe.
@@ -60,15 +64,15 @@ public interface StoreConfig {
     }
 
     /**
-     * Reads a config from a URL: {@code file:<relative path>}, {@code file:///<absolute path>} or
-     * {@code memory:}.
+     * Reads a config from a URL: {@code file:<relative path>}, {@code file:///<absolute path>},
+     * {@code memory:}, {@code s3://…} or {@code r2://…} (see the table above).
      *
      * @param url the URL
      * @return the config
      * @throws InvalidConfigException naming the URL when it is malformed or its scheme unknown
      */
     static StoreConfig parse(String url) {
-        return StoreUrls.parse(url, "url");
+        return StoreUrls.parse(url, "url", System.getenv());
     }
 
     /**
@@ -90,6 +94,6 @@ public interface StoreConfig {
      */
     static StoreConfig fromEnv(Map<String, String> env) {
         String url = env.get("STATESTORE_URL");
-        return url == null || url.isBlank() ? fileSystem() : StoreUrls.parse(url.strip(), "STATESTORE_URL");
+        return url == null || url.isBlank() ? fileSystem() : StoreUrls.parse(url.strip(), "STATESTORE_URL", env);
     }
 }

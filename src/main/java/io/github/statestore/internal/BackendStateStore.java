@@ -20,12 +20,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The one {@link StateStore} implementation: validates keys, turns states into JSON and back, orders and
- * batches, and leaves moving bytes to a {@link Backend}. Thread-safe when its backend is.
+ * The one {@link StateStore} implementation: validates keys, turns states into JSON and back, orders, and
+ * runs batch reads with the backend's bounded concurrency; a {@link Backend} only moves bytes. Thread-safe when its backend is.
  */
 public final class BackendStateStore implements StateStore {
     private final Scope scope;
     private final Backend backend;
+    private final ParallelReads reads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -37,6 +38,7 @@ public final class BackendStateStore implements StateStore {
     public BackendStateStore(Scope scope, Backend backend) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.reads = new ParallelReads(backend.readConcurrency());
     }
 
     @Override
@@ -102,6 +104,7 @@ public final class BackendStateStore implements StateStore {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            reads.close();
             backend.close();
         }
     }
@@ -112,9 +115,11 @@ public final class BackendStateStore implements StateStore {
     }
 
     private Map<String, State> readAll(Collection<String> keys) {
+        List<State> states = reads.map(keys, this::read);
         Map<String, State> result = new LinkedHashMap<>();
+        int i = 0;
         for (String key : keys) {
-            State state = read(key);
+            State state = states.get(i++);
             if (state != null) {
                 result.put(key, state);
             }

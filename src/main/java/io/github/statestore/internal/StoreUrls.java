@@ -2,20 +2,29 @@ package io.github.statestore.internal;
 
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.StoreConfig;
+import io.github.statestore.r2.R2Config;
+import io.github.statestore.s3.S3Config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * The one place that maps URL schemes to backends: a new backend adds one entry to {@link #SCHEMES}.
  * Stateless and thread-safe.
  */
 public final class StoreUrls {
-    private static final Map<String, BiFunction<String, String, StoreConfig>> SCHEMES = Map.of(
-            "file", StoreUrls::file,
-            "memory", StoreUrls::memory);
+    /** Reads one scheme's URLs. */
+    @FunctionalInterface
+    private interface UrlParser {
+        StoreConfig parse(String url, String setting, Map<String, String> env);
+    }
+
+    private static final Map<String, UrlParser> SCHEMES = Map.of(
+            "file", (url, setting, env) -> file(url, setting),
+            "memory", (url, setting, env) -> memory(url, setting),
+            "s3", (url, setting, env) -> S3Config.fromUrl(new StoreUrl(url, setting, env)),
+            "r2", (url, setting, env) -> R2Config.fromUrl(new StoreUrl(url, setting, env)));
 
     private StoreUrls() {
     }
@@ -25,21 +34,22 @@ public final class StoreUrls {
      *
      * @param url the URL
      * @param setting the name of the setting it came from, for error messages
+     * @param env the environment, for secrets a URL must not hold (R2's keys)
      * @return the config
      * @throws InvalidConfigException naming the setting and the URL
      */
-    public static StoreConfig parse(String url, String setting) {
+    public static StoreConfig parse(String url, String setting, Map<String, String> env) {
         if (url == null || url.isBlank()) {
             throw new InvalidConfigException(setting, "a store URL is required, such as file:.alchemy");
         }
         int colon = url.indexOf(':');
         String scheme = colon < 0 ? "" : url.substring(0, colon);
-        BiFunction<String, String, StoreConfig> parser = SCHEMES.get(scheme);
+        UrlParser parser = SCHEMES.get(scheme);
         if (parser == null) {
             throw new InvalidConfigException(setting, "unknown scheme in '" + url + "'; expected one of "
                     + String.join(", ", SCHEMES.keySet().stream().sorted().map(s -> s + ":").toList()));
         }
-        return parser.apply(url, setting);
+        return parser.parse(url, setting, env);
     }
 
     private static StoreConfig file(String url, String setting) {

@@ -1,6 +1,8 @@
 package io.github.statestore.internal;
 
-/** Character checks shared by key and scope-name validation. Stateless and thread-safe. */
+import java.util.Locale;
+
+/** Character checks shared by key and scope-name validation, and quoting for messages. Stateless and thread-safe. */
 public final class Text {
     private Text() {
     }
@@ -30,5 +32,30 @@ public final class Text {
             }
         }
         return null;
+    }
+
+    /**
+     * Quotes a user-supplied string for a message: control characters and lone surrogates shown as
+     * {@code \\uXXXX}, long strings cut after 200 characters.
+     *
+     * @param s the string, possibly {@code null}
+     * @return the quoted string, or {@code null} as text
+     */
+    public static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        s.codePoints().limit(200).forEach(c -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= 0xd800 && c <= 0xdfff)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        if (s.codePointCount(0, s.length()) > 200) {
+            out.append("…(").append(s.length()).append(" chars)");
+        }
+        return out.append('"').toString();
     }
 }

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
  * therefore encodes exactly as Alchemy encodes it ({@code api/database/connection} →
  * {@code api:database:connection}), and every key round-trips: {@code decode(encode(k)).equals(k)}.
  *
- * <p>A valid key is non-empty, holds no control characters (C0, DEL, C1) or unpaired surrogates, and
- * encodes to at most {@value #MAX_ENCODED_BYTES} UTF-8 bytes (S3's object-key limit). Stateless and
- * thread-safe.
+ * <p>A valid key is non-empty, is not {@code .} or {@code ..} (S3-compatible servers and HTTP clients treat
+ * those as path segments), holds no control characters (C0, DEL, C1) or unpaired surrogates, and encodes
+ * to at most {@value #MAX_ENCODED_BYTES} UTF-8 bytes (S3's object-key limit). Stateless and thread-safe.
  */
 public final class KeyCodec {
     /** The longest encoded key, in UTF-8 bytes. */
@@ -95,6 +95,10 @@ public final class KeyCodec {
     private static void checkCharacters(String key) {
         if (key == null || key.isEmpty()) {
             throw new InvalidKeyException(key, "keys must be non-empty");
+        }
+        if (key.equals(".") || key.equals("..")) {
+            throw new InvalidKeyException(key, "'.' and '..' are not allowed as keys: S3-compatible servers and "
+                    + "HTTP clients treat them as path segments");
         }
         String bad = Text.forbiddenCharacter(key);
         if (bad != null) {

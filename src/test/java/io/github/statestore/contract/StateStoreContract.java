@@ -172,14 +172,14 @@ public abstract class StateStoreContract {
         StateStore child = open(Scope.of("app", "dev", "api"));
         StateStore sibling = open(Scope.of("app", "prod"));
         StateStore sameNameElsewhere = open(Scope.of("other", "dev"));
-        store.set("api", state("api"));
+        store.set("only-dev", state("only-dev"));
         store.set("shared", state("dev"));
         child.set("shared", state("child"));
-        parent.set("dev", state("parent"));
+        parent.set("only-parent", state("parent"));
         sibling.set("shared", state("sibling"));
-        assertEquals(List.of("api", "shared"), store.list());
+        assertEquals(List.of("only-dev", "shared"), store.list());
         assertEquals(List.of("shared"), child.list());
-        assertEquals(List.of("dev"), parent.list());
+        assertEquals(List.of("only-parent"), parent.list());
         assertEquals(List.of("shared"), sibling.list());
         assertEquals(List.of(), sameNameElsewhere.list());
         assertEquals("dev", store.get("shared").orElseThrow().id());
@@ -187,6 +187,7 @@ public abstract class StateStoreContract {
         assertEquals("sibling", sibling.get("shared").orElseThrow().id());
         assertEquals(Optional.empty(), parent.get("shared"));
         assertEquals(Optional.empty(), parent.get("dev/shared"));
+        assertEquals(Optional.empty(), store.get("only-parent"));
     }
 
     @Test
@@ -210,7 +211,7 @@ public abstract class StateStoreContract {
     @Test
     void invalidKeysAreRejectedAndNothingIsWritten() {
         String tooLong = "x".repeat(1025);
-        for (String key : Arrays.asList("", "nul\0", "new\nline", "del\u007f", "c1\u0085", "\ud800", "x\udc00y",
+        for (String key : Arrays.asList("", ".", "..", "nul\0", "new\nline", "del\u007f", "c1\u0085", "\ud800", "x\udc00y",
                 tooLong, "%".repeat(342))) {
             InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> store.set(key, state("x")));
             assertEquals(key, e.getKey());

@@ -1,0 +1,30 @@
+package io.github.statestore;
+
+/**
+ * The backend rejected the credentials themselves: an unknown access key id or a wrong secret. The message
+ * never contains the credentials. Immutable and thread-safe.
+ */
+public class AuthenticationException extends StateStoreException {
+    private static final long serialVersionUID = 1L;
+
+    private final String bucket;
+
+    /**
+     * Creates the exception.
+     *
+     * @param bucket the bucket
+     * @param operation the store operation
+     * @param reason the backend's error code, such as {@code SignatureDoesNotMatch}
+     * @param cause the backend's error
+     */
+    public AuthenticationException(String bucket, String operation, String reason, Throwable cause) {
+        super(operation + " on bucket '" + bucket + "' failed: the credentials were rejected (" + reason
+                + "); check the access key id and secret access key", cause, false);
+        this.bucket = bucket;
+    }
+
+    /** @return the bucket */
+    public String getBucket() {
+        return bucket;
+    }
+}

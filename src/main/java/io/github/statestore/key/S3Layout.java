@@ -1,0 +1,78 @@
+package io.github.statestore.key;
+
+import io.github.statestore.InvalidKeyException;
+import io.github.statestore.Scope;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where the S3 and R2 stores keep each key: {@code <prefix><scope names joined by "/">/<encoded key>}, with no
+ * suffix, Alchemy's layout. Scope {@code my-app/dev} and key {@code api/database/connection} under the
+ * default prefix give {@code alchemy/my-app/dev/api:database:connection}. Because encoded keys never hold
+ * {@code /}, listing with the {@code /} delimiter returns exactly one scope's keys. Immutable and thread-safe.
+ */
+public final class S3Layout {
+    /** S3's limit on an object key, in UTF-8 bytes. */
+    public static final int MAX_OBJECT_KEY_BYTES = 1024;
+    /** The delimiter between scope names. */
+    public static final String DELIMITER = "/";
+
+    private final String scopePrefix;
+
+    /**
+     * Creates the layout of one scope.
+     *
+     * @param prefix the store's prefix, such as {@code alchemy/}; may be empty
+     * @param scope the scope
+     */
+    public S3Layout(String prefix, Scope scope) {
+        this.scopePrefix = prefix + String.join(DELIMITER, scope.names()) + DELIMITER;
+    }
+
+    /**
+     * The prefix every object of this scope starts with.
+     *
+     * @return such as {@code alchemy/my-app/dev/}
+     */
+    public String scopePrefix() {
+        return scopePrefix;
+    }
+
+    /**
+     * The object key of a key.
+     *
+     * @param key the key
+     * @return the object key
+     * @throws InvalidKeyException if the key is invalid or the object key would exceed S3's limit
+     */
+    public String objectKey(String key) {
+        String objectKey = scopePrefix + KeyCodec.encode(key);
+        int bytes = objectKey.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_OBJECT_KEY_BYTES) {
+            throw new InvalidKeyException(key, "its object key '" + scopePrefix + "…' would be " + bytes
+                    + " UTF-8 bytes, more than S3's limit of " + MAX_OBJECT_KEY_BYTES
+                    + "; use a shorter key, scope or prefix");
+        }
+        return objectKey;
+    }
+
+    /**
+     * The key of an object key listed under {@link #scopePrefix()}.
+     *
+     * @param objectKey an object key
+     * @return the key, or {@code null} if the object is not one this layout writes for this scope
+     */
+    public String keyOf(String objectKey) {
+        if (!objectKey.startsWith(scopePrefix)) {
+            return null;
+        }
+        String encoded = objectKey.substring(scopePrefix.length());
+        if (encoded.contains(DELIMITER)) {
+            return null;
+        }
+        try {
+            return KeyCodec.decode(encoded);
+        } catch (InvalidKeyException notOurs) {
+            return null;
+        }
+    }
+}

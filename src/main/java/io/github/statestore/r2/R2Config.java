@@ -1,0 +1,264 @@
+package io.github.statestore.r2;
+
+import io.github.statestore.InvalidConfigException;
+import io.github.statestore.Scope;
+import io.github.statestore.StateStore;
+import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.StoreUrl;
+import io.github.statestore.s3.RetryPolicy;
+import io.github.statestore.s3.S3Config;
+import io.github.statestore.s3.S3Credentials;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The Cloudflare R2 backend: the S3 store on R2's endpoint ({@code https://<account>.r2.cloudflarestorage.com},
+ * or the EU or FedRAMP one), region {@code auto}, with request checksums only where required (R2 rejects
+ * some of the SDK's default checksum headers). Layout and behaviour are the S3 store's.
+ *
+ * <pre>{@code
+ * R2Config config = R2Config.builder()
+ *         .accountId("0123456789abcdef0123456789abcdef")
+ *         .bucket("my-state")
+ *         .accessKeyId(System.getenv("R2_ACCESS_KEY_ID"))
+ *         .secretAccessKey(System.getenv("R2_SECRET_ACCESS_KEY"))
+ *         .build();
+ * }</pre>
+ *
+ * Immutable and thread-safe; {@link #toString()} never shows a secret.
+ */
+public final class R2Config implements StoreConfig {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+
+    private final String accountId;
+    private final Jurisdiction jurisdiction;
+    private final S3Config s3;
+
+    private R2Config(String accountId, Jurisdiction jurisdiction, S3Config s3) {
+        this.accountId = accountId;
+        this.jurisdiction = jurisdiction;
+        this.s3 = s3;
+    }
+
+    /** @return a builder; account id, bucket, access key id and secret access key are required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads an {@code r2://<account id>/<bucket>[/<prefix>/][?param=value&...]} URL. The keys come from
+     * {@code R2_ACCESS_KEY_ID} and {@code R2_SECRET_ACCESS_KEY}. Parameters: {@code jurisdiction}
+     * ({@code default}, {@code eu}, {@code fedramp}), {@code endpoint}, {@code createBucket},
+     * {@code maxConcurrency}, {@code attemptTimeout}, {@code requestTimeout}, {@code maxAttempts}.
+     * Without a prefix path the prefix is {@value S3Config#DEFAULT_PREFIX}.
+     *
+     * @param url the parsed URL
+     * @return the config
+     * @throws InvalidConfigException naming the URL or variable and what is wrong
+     */
+    public static R2Config fromUrl(StoreUrl url) {
+        String path = url.path();
+        if (path == null || path.isEmpty()) {
+            throw url.fail("needs a bucket: r2://<account id>/<bucket>[/<prefix>/]");
+        }
+        int slash = path.indexOf('/');
+        Builder b = builder().accountId(url.authority()).bucket(slash < 0 ? path : path.substring(0, slash));
+        if (slash >= 0) {
+            String prefix = path.substring(slash + 1);
+            b.prefix(prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/");
+        }
+        String accessKeyId = url.env("R2_ACCESS_KEY_ID");
+        String secretAccessKey = url.env("R2_SECRET_ACCESS_KEY");
+        if (accessKeyId == null || secretAccessKey == null) {
+            throw new InvalidConfigException("R2_ACCESS_KEY_ID/R2_SECRET_ACCESS_KEY",
+                    "both must be set in the environment to use an r2:// URL");
+        }
+        b.accessKeyId(accessKeyId).secretAccessKey(secretAccessKey);
+        String jurisdiction = url.take("jurisdiction");
+        if (jurisdiction != null) {
+            b.jurisdiction(parseJurisdiction(jurisdiction, url));
+        }
+        String endpoint = url.take("endpoint");
+        if (endpoint != null) {
+            b.endpoint(URI.create(endpoint));
+        }
+        b.createBucket(url.takeBoolean("createBucket", false));
+        S3Config.applyClientParams(url, b.s3);
+        url.finish();
+        return b.build();
+    }
+
+    private static Jurisdiction parseJurisdiction(String id, StoreUrl url) {
+        for (Jurisdiction j : Jurisdiction.values()) {
+            if (j.id().equals(id.toLowerCase(Locale.ROOT))) {
+                return j;
+            }
+        }
+        throw url.fail("has jurisdiction=" + id + "; expected default, eu or fedramp");
+    }
+
+    /** @return the Cloudflare account id */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** @return the jurisdiction */
+    public Jurisdiction jurisdiction() {
+        return jurisdiction;
+    }
+
+    /** @return the S3 config this R2 config runs on */
+    public S3Config s3Config() {
+        return s3;
+    }
+
+    @Override
+    public StateStore open(Scope scope) {
+        return s3.open(scope);
+    }
+
+    /** Lists the settings; never shows a secret. */
+    @Override
+    public String toString() {
+        return "R2Config{accountId=" + accountId + ", jurisdiction=" + jurisdiction.id() + ", s3=" + s3 + "}";
+    }
+
+    /** Builds an {@link R2Config}; each setter validates at once. Not thread-safe. */
+    public static final class Builder {
+        private final S3Config.Builder s3 = S3Config.builder().region("auto").pathStyle(true)
+                .checksumsWhenRequired(true);
+        private String accountId;
+        private String bucket;
+        private String accessKeyId;
+        private String secretAccessKey;
+        private Jurisdiction jurisdiction = Jurisdiction.DEFAULT;
+        private URI endpoint;
+
+        private Builder() {
+        }
+
+        /**
+         * @param accountId the Cloudflare account id, 32 lower-case hex digits (required)
+         * @return this builder
+         * @throws InvalidConfigException if malformed
+         */
+        public Builder accountId(String accountId) {
+            if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+                throw new InvalidConfigException("accountId", "'" + accountId + "' must be 32 lower-case hex digits"
+                        + " (the Cloudflare dashboard shows it)");
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * @param bucket the R2 bucket: 3 to 63 lower-case letters, digits and hyphens (required)
+         * @return this builder
+         * @throws InvalidConfigException if malformed
+         */
+        public Builder bucket(String bucket) {
+            if (bucket == null || !BUCKET.matcher(bucket).matches()) {
+                throw new InvalidConfigException("bucket", "'" + bucket + "' must be 3 to 63 lower-case letters, "
+                        + "digits and hyphens, starting and ending with a letter or digit");
+            }
+            this.bucket = bucket;
+            return this;
+        }
+
+        /** @param accessKeyId the R2 API token's access key id (required) @return this builder */
+        public Builder accessKeyId(String accessKeyId) {
+            this.accessKeyId = require("accessKeyId", accessKeyId);
+            return this;
+        }
+
+        /** @param secretAccessKey the R2 API token's secret access key (required) @return this builder */
+        public Builder secretAccessKey(String secretAccessKey) {
+            this.secretAccessKey = require("secretAccessKey", secretAccessKey);
+            return this;
+        }
+
+        /** @param prefix as {@link S3Config.Builder#prefix(String)}; default {@value S3Config#DEFAULT_PREFIX} @return this builder */
+        public Builder prefix(String prefix) {
+            s3.prefix(prefix);
+            return this;
+        }
+
+        /** @param jurisdiction where the bucket's data lives; default {@link Jurisdiction#DEFAULT} @return this builder */
+        public Builder jurisdiction(Jurisdiction jurisdiction) {
+            if (jurisdiction == null) {
+                throw new InvalidConfigException("jurisdiction", "must not be null");
+            }
+            this.jurisdiction = jurisdiction;
+            return this;
+        }
+
+        /** @param endpoint replaces R2's endpoint, for tests against a local S3 server @return this builder */
+        public Builder endpoint(URI endpoint) {
+            s3.endpoint(endpoint);
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** @param createBucket as {@link S3Config.Builder#createBucket(boolean)} @return this builder */
+        public Builder createBucket(boolean createBucket) {
+            s3.createBucket(createBucket);
+            return this;
+        }
+
+        /** @param maxConcurrency as {@link S3Config.Builder#maxConcurrency(int)} @return this builder */
+        public Builder maxConcurrency(int maxConcurrency) {
+            s3.maxConcurrency(maxConcurrency);
+            return this;
+        }
+
+        /** @param attemptTimeout as {@link S3Config.Builder#attemptTimeout(Duration)} @return this builder */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            s3.attemptTimeout(attemptTimeout);
+            return this;
+        }
+
+        /** @param requestTimeout as {@link S3Config.Builder#requestTimeout(Duration)} @return this builder */
+        public Builder requestTimeout(Duration requestTimeout) {
+            s3.requestTimeout(requestTimeout);
+            return this;
+        }
+
+        /** @param retryPolicy as {@link S3Config.Builder#retryPolicy(RetryPolicy)} @return this builder */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            s3.retryPolicy(retryPolicy);
+            return this;
+        }
+
+        /**
+         * @return the config
+         * @throws InvalidConfigException naming the first required setting that is missing
+         */
+        public R2Config build() {
+            required("accountId", accountId);
+            required("bucket", bucket);
+            required("accessKeyId", accessKeyId);
+            required("secretAccessKey", secretAccessKey);
+            if (endpoint == null) {
+                s3.endpoint(URI.create(jurisdiction.endpoint(accountId)));
+            }
+            S3Config built = s3.bucket(bucket).credentials(S3Credentials.of(accessKeyId, secretAccessKey)).build();
+            return new R2Config(accountId, jurisdiction, built);
+        }
+
+        private static void required(String setting, String value) {
+            if (value == null) {
+                throw new InvalidConfigException(setting, "is required");
+            }
+        }
+
+        private static String require(String setting, String value) {
+            if (value == null || value.isBlank()) {
+                throw new InvalidConfigException(setting, "must not be blank");
+            }
+            return value;
+        }
+    }
+}

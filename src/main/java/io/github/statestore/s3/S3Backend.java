@@ -1,0 +1,152 @@
+package io.github.statestore.s3;
+
+import io.github.statestore.BucketNotFoundException;
+import io.github.statestore.StorageException;
+import io.github.statestore.internal.Backend;
+import io.github.statestore.key.S3Layout;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * One scope's objects in a bucket, every request through a {@link RetryingS3Client}. Thread-safe.
+ */
+final class S3Backend implements Backend {
+    /** DeleteObjects takes at most this many keys a call. */
+    static final int DELETE_BATCH = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
+
+    private final RetryingS3Client s3;
+    private final S3Layout layout;
+    private final S3Config config;
+    private final String bucket;
+
+    S3Backend(RetryingS3Client s3, S3Layout layout, S3Config config) {
+        this.s3 = s3;
+        this.layout = layout;
+        this.config = config;
+        this.bucket = config.bucket;
+    }
+
+    @Override
+    public void init() {
+        try {
+            s3.call(S3Operation.INIT, null, bucketUrl(), c -> c.headBucket(r -> r.bucket(bucket)));
+        } catch (BucketNotFoundException missing) {
+            if (!config.createBucket) {
+                throw missing;
+            }
+            s3.call(S3Operation.CREATE_BUCKET, null, bucketUrl(), c -> {
+                try {
+                    return c.createBucket(r -> r.bucket(bucket));
+                } catch (BucketAlreadyOwnedByYouException raced) {
+                    return null;
+                }
+            });
+        }
+    }
+
+    @Override
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = s3.call(S3Operation.LIST, null, bucketUrl() + layout.scopePrefix(),
+                    c -> c.listObjectsV2(r -> r.bucket(bucket).prefix(layout.scopePrefix())
+                            .delimiter(S3Layout.DELIMITER).continuationToken(continuation)));
+            for (S3Object object : page.contents()) {
+                String key = layout.keyOf(object.key());
+                if (key == null) {
+                    LOG.warn("Skipping s3://{}/{}: its name is not one this store writes for any key", bucket,
+                            object.key());
+                } else {
+                    keys.add(key);
+                }
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return keys;
+    }
+
+    @Override
+    public byte[] read(String key) {
+        String objectKey = layout.objectKey(key);
+        return s3.call(S3Operation.GET, key, locate(key), c -> {
+            try {
+                return c.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asByteArray();
+            } catch (NoSuchKeyException absent) {
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public void write(String key, byte[] document) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(layout.objectKey(key))
+                .contentType("application/json");
+        config.serverSideEncryption.apply(request);
+        PutObjectRequest put = request.build();
+        s3.call(S3Operation.SET, key, locate(key), c -> c.putObject(put, RequestBody.fromBytes(document)));
+    }
+
+    @Override
+    public void delete(String key) {
+        String objectKey = layout.objectKey(key);
+        s3.call(S3Operation.DELETE, key, locate(key), c -> c.deleteObject(r -> r.bucket(bucket).key(objectKey)));
+    }
+
+    @Override
+    public void deleteAll(Collection<String> keys) {
+        List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(layout.objectKey(k)).build())
+                .toList();
+        for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH));
+            DeleteObjectsResponse response = s3.call(S3Operation.CLEAR, null, bucketUrl() + layout.scopePrefix(),
+                    c -> c.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true))));
+            if (response.hasErrors() && !response.errors().isEmpty()) {
+                String failed = response.errors().stream().limit(10)
+                        .map(e -> e.key() + " (" + e.code() + ": " + e.message() + ")")
+                        .collect(Collectors.joining(", "));
+                throw new StorageException("clear", null, bucketUrl() + layout.scopePrefix(),
+                        new IllegalStateException("S3 could not delete " + response.errors().size() + " of "
+                                + batch.size() + " objects: " + failed), false);
+            }
+        }
+    }
+
+    @Override
+    public int readConcurrency() {
+        return config.maxConcurrency;
+    }
+
+    @Override
+    public String locate(String key) {
+        return bucketUrl() + layout.objectKey(key);
+    }
+
+    private String bucketUrl() {
+        return "s3://" + bucket + "/";
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    @Override
+    public String toString() {
+        return bucketUrl() + layout.scopePrefix();
+    }
+}

@@ -1,0 +1,406 @@
+package io.github.statestore.s3;
+
+import io.github.statestore.InvalidConfigException;
+import io.github.statestore.Scope;
+import io.github.statestore.StateStore;
+import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.BackendStateStore;
+import io.github.statestore.internal.StoreUrl;
+import io.github.statestore.key.S3Layout;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The Amazon S3 backend (and any S3-compatible server): objects at {@code <prefix><scope>/<encoded key>},
+ * Alchemy's layout, {@code Content-Type: application/json}.
+ *
+ * <pre>{@code
+ * S3Config config = S3Config.builder()
+ *         .bucket("my-state")
+ *         .region("eu-west-1")
+ *         .build();
+ * }</pre>
+ *
+ * Every option and its default is listed on the builder's setters and in {@code docs/s3.md}.
+ * Immutable and thread-safe; {@link #toString()} never shows a secret.
+ */
+public final class S3Config implements StoreConfig {
+    /** The default prefix, Alchemy's. */
+    public static final String DEFAULT_PREFIX = "alchemy/";
+    /** The region used when none is set and the AWS region chain finds none. */
+    public static final String FALLBACK_REGION = "us-east-1";
+
+    final String bucket;
+    final String region;
+    final String prefix;
+    final URI endpoint;
+    final boolean pathStyle;
+    final S3Credentials credentials;
+    final boolean createBucket;
+    final int maxConcurrency;
+    final Duration attemptTimeout;
+    final Duration requestTimeout;
+    final RetryPolicy retryPolicy;
+    final ServerSideEncryption serverSideEncryption;
+    final boolean checksumsWhenRequired;
+    final S3Client client;
+
+    private S3Config(Builder b) {
+        this.bucket = b.bucket;
+        this.region = b.region;
+        this.prefix = b.prefix;
+        this.endpoint = b.endpoint;
+        this.pathStyle = b.pathStyle;
+        this.credentials = b.credentials;
+        this.createBucket = b.createBucket;
+        this.maxConcurrency = b.maxConcurrency;
+        this.attemptTimeout = b.attemptTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.serverSideEncryption = b.serverSideEncryption;
+        this.checksumsWhenRequired = b.checksumsWhenRequired;
+        this.client = b.client;
+    }
+
+    /** @return a builder with every default set; {@code bucket} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads an {@code s3://bucket[/prefix/][?param=value&...]} URL. Without a path the prefix is
+     * {@value #DEFAULT_PREFIX}; a path of {@code /} means no prefix; any other path is the prefix (a missing
+     * trailing {@code /} is added). Parameters: {@code region}, {@code endpoint}, {@code pathStyle},
+     * {@code profile}, {@code createBucket}, {@code maxConcurrency}, {@code attemptTimeout},
+     * {@code requestTimeout} (milliseconds or ISO-8601), {@code maxAttempts}, {@code sse} ({@code AES256} or
+     * {@code aws:kms}) and {@code kmsKeyId}. Credentials come from the AWS default chain or the profile.
+     *
+     * @param url the parsed URL
+     * @return the config
+     * @throws InvalidConfigException naming the URL and what is wrong with it
+     */
+    public static S3Config fromUrl(StoreUrl url) {
+        Builder b = builder().bucket(url.authority());
+        String path = url.path();
+        if (path != null) {
+            b.prefix(path.isEmpty() || path.endsWith("/") ? path : path + "/");
+        }
+        String region = url.take("region");
+        if (region != null) {
+            b.region(region);
+        }
+        String endpoint = url.take("endpoint");
+        if (endpoint != null) {
+            b.endpoint(URI.create(endpoint));
+        }
+        b.pathStyle(url.takeBoolean("pathStyle", false));
+        String profile = url.take("profile");
+        if (profile != null) {
+            b.credentials(S3Credentials.profile(profile));
+        }
+        b.createBucket(url.takeBoolean("createBucket", false));
+        applyClientParams(url, b);
+        String sse = url.take("sse");
+        String kmsKeyId = url.take("kmsKeyId");
+        if ("AES256".equals(sse) && kmsKeyId == null) {
+            b.serverSideEncryption(ServerSideEncryption.aes256());
+        } else if ("aws:kms".equals(sse)) {
+            b.serverSideEncryption(ServerSideEncryption.kms(kmsKeyId));
+        } else if (sse != null || kmsKeyId != null) {
+            throw url.fail("needs sse=AES256, or sse=aws:kms with an optional kmsKeyId");
+        }
+        url.finish();
+        return b.build();
+    }
+
+    /**
+     * Applies the URL parameters every S3-based backend shares: {@code maxConcurrency},
+     * {@code attemptTimeout}, {@code requestTimeout} and {@code maxAttempts}.
+     *
+     * @param url the parsed URL; the parameters are taken from it
+     * @param b the builder to apply them to
+     */
+    public static void applyClientParams(StoreUrl url, Builder b) {
+        Integer maxConcurrency = url.takeInt("maxConcurrency");
+        if (maxConcurrency != null) {
+            b.maxConcurrency(maxConcurrency);
+        }
+        Duration attemptTimeout = url.takeDuration("attemptTimeout");
+        if (attemptTimeout != null) {
+            b.attemptTimeout(attemptTimeout);
+        }
+        Duration requestTimeout = url.takeDuration("requestTimeout");
+        if (requestTimeout != null) {
+            b.requestTimeout(requestTimeout);
+        }
+        Integer maxAttempts = url.takeInt("maxAttempts");
+        if (maxAttempts != null) {
+            b.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build());
+        }
+    }
+
+    /** @return the bucket */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** @return the prefix every object key starts with */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** @return how many requests a store runs at once for {@code getBatch} and {@code all} */
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /** @return the retry policy */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    @Override
+    public StateStore open(Scope scope) {
+        RetryingS3Client s3 = S3Clients.retrying(this);
+        return new BackendStateStore(scope, new S3Backend(s3, new S3Layout(prefix, scope), this));
+    }
+
+    /** Lists every setting; credentials show their kind only, never a secret. */
+    @Override
+    public String toString() {
+        return "S3Config{bucket=" + bucket + ", region=" + region + ", prefix=" + prefix + ", endpoint=" + endpoint
+                + ", pathStyle=" + pathStyle + ", credentials=" + credentials + ", createBucket=" + createBucket
+                + ", maxConcurrency=" + maxConcurrency + ", attemptTimeout=" + attemptTimeout + ", requestTimeout="
+                + requestTimeout + ", retryPolicy=" + retryPolicy + ", serverSideEncryption=" + serverSideEncryption
+                + ", checksumsWhenRequired=" + checksumsWhenRequired + (client == null ? "" : ", client=caller's")
+                + "}";
+    }
+
+    /** Builds an {@link S3Config}; each setter validates at once, {@link #build()} the rules between them. */
+    public static final class Builder {
+        private String bucket;
+        private String region;
+        private String prefix = DEFAULT_PREFIX;
+        private URI endpoint;
+        private boolean pathStyle;
+        private S3Credentials credentials = S3Credentials.defaultChain();
+        private boolean credentialsSet;
+        private boolean createBucket;
+        private int maxConcurrency = 32;
+        private Duration attemptTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ServerSideEncryption serverSideEncryption = ServerSideEncryption.none();
+        private boolean checksumsWhenRequired;
+        private S3Client client;
+
+        private Builder() {
+        }
+
+        /**
+         * @param bucket the bucket, following S3's naming rules (required)
+         * @return this builder
+         * @throws InvalidConfigException naming the rule the name breaks
+         */
+        public Builder bucket(String bucket) {
+            this.bucket = BucketNames.validate(bucket);
+            return this;
+        }
+
+        /**
+         * @param region such as {@code eu-west-1}; default: the AWS region chain ({@code AWS_REGION}, profile),
+         *     else {@value S3Config#FALLBACK_REGION}
+         * @return this builder
+         * @throws InvalidConfigException if blank
+         */
+        public Builder region(String region) {
+            if (region == null || region.isBlank()) {
+                throw new InvalidConfigException("region", "must not be blank");
+            }
+            this.region = region;
+            return this;
+        }
+
+        /**
+         * @param prefix what every object key starts with: empty, or ending in {@code /} and not starting with
+         *     it; default {@value S3Config#DEFAULT_PREFIX}
+         * @return this builder
+         * @throws InvalidConfigException if malformed
+         */
+        public Builder prefix(String prefix) {
+            if (prefix == null || (!prefix.isEmpty() && (!prefix.endsWith("/") || prefix.startsWith("/")
+                    || prefix.contains("//")))) {
+                throw new InvalidConfigException("prefix", "'" + prefix + "' must be empty or end with '/', and "
+                        + "must not start with '/' or contain '//'");
+            }
+            this.prefix = prefix;
+            return this;
+        }
+
+        /**
+         * @param endpoint an S3-compatible endpoint such as {@code http://127.0.0.1:9000} (MinIO, LocalStack,
+         *     S3Proxy); default: AWS's endpoint for the region
+         * @return this builder
+         * @throws InvalidConfigException unless an absolute http or https URI
+         */
+        public Builder endpoint(URI endpoint) {
+            if (endpoint == null || endpoint.getHost() == null
+                    || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
+                throw new InvalidConfigException("endpoint", "'" + endpoint + "' must be an http:// or https:// URL "
+                        + "with a host");
+            }
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * @param pathStyle {@code true} to address the bucket in the path ({@code host/bucket/key}), as most
+         *     S3-compatible servers need; default {@code false} (virtual-hosted style)
+         * @return this builder
+         */
+        public Builder pathStyle(boolean pathStyle) {
+            this.pathStyle = pathStyle;
+            return this;
+        }
+
+        /**
+         * @param credentials where credentials come from; default {@link S3Credentials#defaultChain()}
+         * @return this builder
+         * @throws InvalidConfigException if null
+         */
+        public Builder credentials(S3Credentials credentials) {
+            if (credentials == null) {
+                throw new InvalidConfigException("credentials", "must not be null");
+            }
+            this.credentials = credentials;
+            this.credentialsSet = true;
+            return this;
+        }
+
+        /**
+         * @param createBucket {@code true} to create the bucket on {@code init()} when it is missing; default
+         *     {@code false}
+         * @return this builder
+         */
+        public Builder createBucket(boolean createBucket) {
+            this.createBucket = createBucket;
+            return this;
+        }
+
+        /**
+         * @param maxConcurrency requests a store runs at once for {@code getBatch}, {@code all} and
+         *     {@code clear}, and the HTTP connection pool's size; 1 to 1,000, default 32
+         * @return this builder
+         * @throws InvalidConfigException if out of range
+         */
+        public Builder maxConcurrency(int maxConcurrency) {
+            if (maxConcurrency < 1 || maxConcurrency > 1000) {
+                throw new InvalidConfigException("maxConcurrency", "must be 1 to 1000, was " + maxConcurrency);
+            }
+            this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        /**
+         * @param attemptTimeout the longest one HTTP attempt may take before it is abandoned (and retried);
+         *     default 10 s
+         * @return this builder
+         * @throws InvalidConfigException unless positive
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+            return this;
+        }
+
+        /**
+         * @param requestTimeout the longest a store call may spend on one request across all its attempts and
+         *     backoff delays; default 60 s
+         * @return this builder
+         * @throws InvalidConfigException unless positive
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive("requestTimeout", requestTimeout);
+            return this;
+        }
+
+        /**
+         * @param retryPolicy how transient failures are retried; default {@link RetryPolicy#defaults()}
+         * @return this builder
+         * @throws InvalidConfigException if null
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            if (retryPolicy == null) {
+                throw new InvalidConfigException("retryPolicy", "must not be null");
+            }
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * @param serverSideEncryption how written objects are encrypted at rest; default
+         *     {@link ServerSideEncryption#none()} (the bucket's default applies)
+         * @return this builder
+         * @throws InvalidConfigException if null
+         */
+        public Builder serverSideEncryption(ServerSideEncryption serverSideEncryption) {
+            if (serverSideEncryption == null) {
+                throw new InvalidConfigException("serverSideEncryption", "must not be null");
+            }
+            this.serverSideEncryption = serverSideEncryption;
+            return this;
+        }
+
+        /**
+         * @param checksumsWhenRequired {@code true} to send and check request checksums only where S3 requires
+         *     them, as Cloudflare R2 and some S3-compatible servers need; default {@code false} (the SDK's
+         *     default: always)
+         * @return this builder
+         */
+        public Builder checksumsWhenRequired(boolean checksumsWhenRequired) {
+            this.checksumsWhenRequired = checksumsWhenRequired;
+            return this;
+        }
+
+        /**
+         * Uses the caller's own client instead of one built from these settings. The store does not close it.
+         * Build it with the SDK's retries off ({@code RetryMode}/{@code retryStrategy} with one attempt) so
+         * that only this config's {@link #retryPolicy(RetryPolicy)} applies.
+         *
+         * @param client the client
+         * @return this builder
+         * @throws InvalidConfigException if null
+         */
+        public Builder client(S3Client client) {
+            if (client == null) {
+                throw new InvalidConfigException("client", "must not be null");
+            }
+            this.client = client;
+            return this;
+        }
+
+        /**
+         * @return the config
+         * @throws InvalidConfigException if the bucket is missing, or a client is given together with settings
+         *     only a built client uses (region, endpoint, pathStyle, credentials, checksumsWhenRequired)
+         */
+        public S3Config build() {
+            if (bucket == null) {
+                throw new InvalidConfigException("bucket", "is required");
+            }
+            if (client != null && (region != null || endpoint != null || pathStyle || credentialsSet
+                    || checksumsWhenRequired)) {
+                throw new InvalidConfigException("client", "a caller's client already has its region, endpoint, "
+                        + "path style, credentials and checksum settings; do not set them too");
+            }
+            return new S3Config(this);
+        }
+
+        private static Duration positive(String setting, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new InvalidConfigException(setting, "must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

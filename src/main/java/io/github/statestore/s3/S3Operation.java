@@ -1,0 +1,30 @@
+package io.github.statestore.s3;
+
+/** The store operations that reach S3, with the IAM action each needs. Thread-safe (an enum). */
+enum S3Operation {
+    INIT("init", "s3:ListBucket"),
+    CREATE_BUCKET("createBucket", "s3:CreateBucket"),
+    LIST("list", "s3:ListBucket"),
+    GET("get", "s3:GetObject"),
+    SET("set", "s3:PutObject"),
+    DELETE("delete", "s3:DeleteObject"),
+    CLEAR("clear", "s3:DeleteObject");
+
+    private final String storeName;
+    private final String action;
+
+    S3Operation(String storeName, String action) {
+        this.storeName = storeName;
+        this.action = action;
+    }
+
+    /** @return the store method's name, for messages */
+    String storeName() {
+        return storeName;
+    }
+
+    /** @return the IAM action this operation needs */
+    String action() {
+        return action;
+    }
+}
