@@ -3,6 +3,7 @@ package io.github.statestore.fs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,9 +77,16 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Kills the child if it still runs and waits until it is gone, so it cannot touch the next test's files. */
     @Override
-    public void close() throws InterruptedException, IOException {
-        kill();
-        stdout.close();
+    public void close() throws IOException {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for child " + process.pid() + " to die");
+        } finally {
+            stdout.close();
+        }
     }
 }
