@@ -7,6 +7,7 @@ import io.github.statestore.internal.Backend;
 import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ final class FileSystemBackend implements Backend {
             if (layout.fileName(key).equals(name)) {
                 return key;
             }
-        } catch (NoSuchFileException | InvalidKeyException e) {
+        } catch (NoSuchFileException | CharacterCodingException | InvalidKeyException e) {
             LOG.warn("Skipping {}: its key file is missing or invalid ({})", entry, e.getMessage());
             return null;
         }

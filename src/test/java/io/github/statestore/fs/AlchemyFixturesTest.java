@@ -1,0 +1,139 @@
+package io.github.statestore.fs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.github.statestore.Scope;
+import io.github.statestore.State;
+import io.github.statestore.StateStore;
+import io.github.statestore.StoreConfig;
+import io.github.statestore.key.FileLayout;
+import io.github.statestore.key.NameStyle;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves the FileSystem store reads a state directory written by Alchemy 0.94 itself (test resource
+ * {@code alchemy-0.94/fs/.alchemy}, see its README): the same keys per scope, the same values, tagged values
+ * and secret envelopes kept, and each document written back byte for byte as Alchemy wrote it.
+ */
+class AlchemyFixturesTest {
+    private static final Scope DEV = Scope.of("myapp", "dev");
+    private static final Scope NESTED = Scope.of("myapp", "dev", "nested-scope");
+    private static final Scope PROD = Scope.of("myapp", "prod");
+
+    @TempDir
+    Path dir;
+    private Path fixtures;
+    private Path root;
+    private final List<StateStore> stores = new ArrayList<>();
+
+    @BeforeEach
+    void copyFixtures() throws IOException, URISyntaxException {
+        URL resource = getClass().getResource("/alchemy-0.94/fs/.alchemy");
+        assertNotNull(resource, "the Alchemy fixture tree is on the test classpath");
+        fixtures = Path.of(resource.toURI());
+        root = dir.resolve(".alchemy");
+        try (Stream<Path> tree = Files.walk(fixtures)) {
+            for (Path source : (Iterable<Path>) tree::iterator) {
+                Files.copy(source, root.resolve(fixtures.relativize(source).toString()));
+            }
+        }
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(StateStore::close);
+    }
+
+    private StateStore open(Scope scope) {
+        StateStore store = StoreConfig.fileSystem(root).open(scope);
+        stores.add(store);
+        return store;
+    }
+
+    @Test
+    void eachScopeListsExactlyItsOwnKeys() {
+        assertEquals(List.of("api/database/connection", "bytes", "my-res", "with-secret"), open(DEV).list());
+        assertEquals(List.of("child"), open(NESTED).list());
+        assertEquals(List.of("my-res"), open(PROD).list());
+        assertEquals(4, open(DEV).count());
+        assertEquals(4, open(DEV).all().size());
+    }
+
+    @Test
+    void valuesAreWhatAlchemyWrote() {
+        StateStore dev = open(DEV);
+        State connection = dev.get("api/database/connection").orElseThrow();
+        assertEquals(State.Status.UPDATED, connection.status());
+        assertEquals("test::Thing", connection.kind());
+        assertEquals("connection", connection.id());
+        assertEquals("myapp/dev/api/database/connection", connection.fqn());
+        assertEquals(3, connection.seq());
+        assertEquals(Map.of("host", "db", "port", 5432L), connection.props());
+        assertEquals(Map.of("connected", true), connection.output());
+        assertEquals(Optional.empty(), connection.oldProps());
+
+        State myRes = dev.get("my-res").orElseThrow();
+        assertEquals(Map.of("name", "hello", "n", 42L), myRes.props());
+        assertEquals(Map.of("url", "https://x", "when", Map.of("@date", "1970-01-01T00:00:00.000Z")),
+                myRes.output());
+        assertEquals(Map.of("data", Map.of("@buffer", "AAEC+v8=")), dev.get("bytes").orElseThrow().output());
+
+        State child = open(NESTED).get("child").orElseThrow();
+        assertEquals(Optional.of(Map.of("name", "old")), child.oldProps());
+        assertEquals(Map.of("name", "new"), child.props());
+        assertEquals(State.Status.DELETED, open(PROD).get("my-res").orElseThrow().status());
+    }
+
+    @Test
+    void secretEnvelopesAreKeptAsMaps() {
+        State state = open(DEV).get("with-secret").orElseThrow();
+        assertEquals(Map.of("@secret", Map.of("version", "v1", "ciphertext", "NIx4SzZ6D9UrdO4wksD0v4cv",
+                "iv", "UpRlLGAHSrMK8PFA", "salt", "+rZFTlKoaSnw+m2NJt7HUQ==", "tag", "AwNHgje3CrF6pE2DhbansQ==")),
+                state.props().get("apiKey"));
+        assertEquals(Map.of("@secret", Map.of("data", Map.of("version", "v1",
+                "ciphertext", "UplqMsUWuYmRcerrQ6jU8kA=", "iv", "E+yS7vHqMF4Cpyaj",
+                "salt", "9Bydi94c693bUm8vCiaGzA==", "tag", "W9Q/XE8c6VUov7x/Q32myQ=="))),
+                state.output().get("token"));
+    }
+
+    @Test
+    void everyDocumentWrittenBackIsByteIdentical() throws IOException {
+        List<Path> originals;
+        try (Stream<Path> tree = Files.walk(fixtures)) {
+            originals = tree.filter(p -> p.toString().endsWith(FileLayout.SUFFIX)).toList();
+        }
+        FileLayout layout = new FileLayout(root, NameStyle.POSIX);
+        Map<String, String> rewritten = new TreeMap<>();
+        for (Path original : originals) {
+            Path relative = fixtures.relativize(original);
+            List<String> scopeNames = new ArrayList<>();
+            relative.getParent().forEach(name -> scopeNames.add(name.toString()));
+            String key = layout.keyOf(relative.getFileName().toString());
+            StateStore store = open(Scope.of(scopeNames));
+            store.set(key, store.get(key).orElseThrow());
+            assertArrayEquals(Files.readAllBytes(original), Files.readAllBytes(root.resolve(relative.toString())),
+                    relative.toString());
+            rewritten.put(relative.toString(), key);
+        }
+        assertEquals(Map.of("myapp/dev/api:database:connection.json", "api/database/connection",
+                "myapp/dev/bytes.json", "bytes", "myapp/dev/my-res.json", "my-res",
+                "myapp/dev/nested-scope/child.json", "child", "myapp/dev/with-secret.json", "with-secret",
+                "myapp/prod/my-res.json", "my-res"), rewritten);
+    }
+}
