@@ -130,6 +130,7 @@ class JsonTextTest {
         "0.30000000000000004, 0.30000000000000004",
         "1e100, 1e+100",
         "123456.789, 123456.789",
+        "6.502315289148564e18, 6502315289148564000",
         "-0.0, 0",
         "0.0, 0"})
     void writesDoublesAsJavaScriptDoes(double value, String expected) {
