@@ -232,6 +232,14 @@ class StateTest {
     }
 
     @Test
+    void aStateOfDoublesEqualsTheStateReadBackFromItsJson() throws Exception {
+        State built = minimal().props(Map.of("whole", 2.0, "zero", -0.0, "half", 0.5, "float", 0.25f,
+                "huge", 1.2345678901234568e20, "exp", 1e21)).seq(1).build();
+        assertEquals(2L, built.props().get("whole"));
+        assertEquals(built, State.fromJson(built.toJsonBytes()));
+    }
+
+    @Test
     void equalStatesHaveEqualHashCodes() {
         State a = minimal().props(Map.of("n", 1)).build();
         State b = minimal().props(Map.of("n", 1L)).build();
