@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading state documents: statuses, and useful errors for text that is not a state. */
 class StateJsonTest {
+    /** A valid document without its closing brace. */
+    private static final String MINIMAL = "{\"status\":\"created\",\"kind\":\"k\",\"id\":\"i\",\"fqn\":\"f\"";
 
     @ParameterizedTest
     @EnumSource(State.Status.class)
@@ -65,18 +67,17 @@ class StateJsonTest {
 
     @Test
     void trailingContentIsAnIOException() {
-        assertThrows(IOException.class, () -> read("{\"status\":\"created\",\"kind\":\"k\",\"id\":\"i\",\"fqn\":\"f\"} {}"));
+        assertThrows(IOException.class, () -> read(MINIMAL + "} {}"));
     }
 
     @Test
     void knownFieldsOfTheWrongTypeAreInvalidStates() {
-        assertEquals("$.seq", assertThrows(InvalidStateException.class,
-                () -> read("{\"status\":\"created\",\"kind\":\"k\",\"id\":\"i\",\"fqn\":\"f\",\"seq\":\"1\"}")).getPath());
+        assertEquals("$.seq", assertThrows(InvalidStateException.class, () -> read(MINIMAL + ",\"seq\":\"1\"}"))
+                .getPath());
+        assertEquals("$.output", assertThrows(InvalidStateException.class, () -> read(MINIMAL + ",\"output\":[]}"))
+                .getPath());
         assertEquals("$.kind", assertThrows(InvalidStateException.class,
                 () -> read("{\"status\":\"created\",\"kind\":1,\"id\":\"i\",\"fqn\":\"f\"}")).getPath());
-        assertEquals("$.output", assertThrows(InvalidStateException.class,
-                () -> read("{\"status\":\"created\",\"kind\":\"k\",\"id\":\"i\",\"fqn\":\"f\",\"output\":[]}"))
-                .getPath());
     }
 
     private static State read(String json) throws IOException {

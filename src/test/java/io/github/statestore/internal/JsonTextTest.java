@@ -104,7 +104,8 @@ class JsonTextTest {
         assertEquals("-7", JsonText.write((short) -7));
         assertEquals("9223372036854775807", JsonText.write(Long.MAX_VALUE));
         assertEquals("-9223372036854775808", JsonText.write(Long.MIN_VALUE));
-        assertEquals("123456789012345678901234567890", JsonText.write(new BigInteger("123456789012345678901234567890")));
+        String digits = "123456789012345678901234567890";
+        assertEquals(digits, JsonText.write(new BigInteger(digits)));
         assertEquals("9007199254740992", JsonText.write(1L << 53));
     }
 

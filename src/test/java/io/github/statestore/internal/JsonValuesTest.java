@@ -41,7 +41,8 @@ class JsonValuesTest {
 
     @Test
     void integersAreLongUnlessTooBig() {
-        assertEquals(List.of(1L, 2L, 3L, 4L), JsonValues.copy(List.of(1, (short) 2, (byte) 3, BigInteger.valueOf(4)), "$"));
+        List<Number> small = List.of(1, (short) 2, (byte) 3, BigInteger.valueOf(4));
+        assertEquals(List.of(1L, 2L, 3L, 4L), JsonValues.copy(small, "$"));
         BigInteger big = BigInteger.ONE.shiftLeft(63);
         assertEquals(big, JsonValues.copy(big, "$"));
     }

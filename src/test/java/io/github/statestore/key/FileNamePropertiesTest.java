@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.statestore.InvalidKeyException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,10 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/**
- * Over random names and keys, Windows escaping round-trips and yields names Windows accepts, and every valid
- * key gets a file name of at most 255 UTF-8 bytes from which its short form reads the key back.
- */
+/** Windows escaping round-trips into names Windows accepts; every key's file name fits 255 bytes, reads back. */
 class FileNamePropertiesTest {
     private static final String WINDOWS_FORBIDDEN = "<>:\"\\|?*";
     private static final Set<String> DEVICE_NAMES = Set.of("CON", "PRN", "AUX", "NUL",
@@ -59,7 +57,7 @@ class FileNamePropertiesTest {
         String encoded;
         try {
             encoded = KeyCodec.encode(key);
-        } catch (io.github.statestore.InvalidKeyException tooLong) {
+        } catch (InvalidKeyException tooLong) {
             return;
         }
         for (FileLayout layout : new FileLayout[] {POSIX, WINDOWS}) {

@@ -12,10 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/**
- * Over random Unicode keys, the key encoding round-trips, is injective, is Alchemy's for keys without
- * {@code %} or {@code :}, accepts only the names it writes, and rejects exactly the invalid keys.
- */
+/** Over random Unicode keys, encoding round-trips, is injective and Alchemy's, and rejects invalid keys. */
 class KeyCodecPropertiesTest {
 
     @Property(tries = 500)
