@@ -2,6 +2,8 @@ package io.github.statestore.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -137,20 +139,32 @@ public final class JsonText {
                 if (d == 0) {
                     return "0";
                 }
-                exact = new BigDecimal(shortest(d));
+                exact = shortest(d);
             }
             return layout(exact);
         }
 
-        /** The shortest decimal string that reads back as {@code d}, as ECMAScript requires. */
-        private static String shortest(double d) {
-            for (int digits = 1; digits < 17; digits++) {
-                String s = String.format(Locale.ROOT, "%." + (digits - 1) + "e", d);
-                if (Double.parseDouble(s) == d) {
-                    return s;
+        /**
+         * The shortest decimal that reads back as {@code d}, the closest to {@code d} when several have that
+         * length (ties to even), as ECMAScript requires. Works on {@code d}'s exact value: Java 17's
+         * {@code Double.toString} and {@code %e} are not always shortest (6.502315289148564E18 prints as
+         * 6.5023152891485645E18).
+         */
+        private static BigDecimal shortest(double d) {
+            BigDecimal exact = new BigDecimal(d);
+            for (int digits = 1; ; digits++) {
+                boolean down = readsBackAs(exact.round(new MathContext(digits, RoundingMode.FLOOR)), d);
+                boolean up = readsBackAs(exact.round(new MathContext(digits, RoundingMode.CEILING)), d);
+                if (down || up) {
+                    RoundingMode mode = down && up ? RoundingMode.HALF_EVEN : down ? RoundingMode.FLOOR
+                            : RoundingMode.CEILING;
+                    return exact.round(new MathContext(digits, mode));
                 }
             }
-            return String.format(Locale.ROOT, "%.16e", d);
+        }
+
+        private static boolean readsBackAs(BigDecimal decimal, double d) {
+            return Double.parseDouble(decimal.toString()) == d;
         }
 
         /** ECMAScript Number::toString steps 6–12 applied to a decimal's digits and exponent. */

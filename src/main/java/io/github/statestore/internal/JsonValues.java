@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * Deep, validated, unmodifiable copies of JSON-shaped values, so that a stored {@code State} can never be
- * changed through a map or list its caller still holds. Numbers are normalized so that equal JSON compares
- * equal: integers become {@code Long} ({@code BigInteger} beyond its range), {@code Float} becomes
+ * changed through a map or list its caller still holds. Numbers are normalized to what their JSON text reads
+ * back as, so that equal JSON compares equal: integers become {@code Long} ({@code BigInteger} beyond its
+ * range), and so do whole doubles below 10<sup>21</sup>, which JSON writes as integers ({@code 2.0} as
+ * {@code 2}, {@code 1.2345678901234568E20} as {@code 123456789012345680000}); {@code Float} becomes
  * {@code Double}. Stateless and thread-safe.
  */
 public final class JsonValues {
@@ -61,6 +63,9 @@ public final class JsonValues {
             double d = ((Number) value).doubleValue();
             if (!Double.isFinite(d)) {
                 throw new InvalidStateException(path, "JSON has no form for " + value);
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+                return copy(new BigInteger(JsonText.JsNumbers.format(d)), path);
             }
             return d;
         }

@@ -60,8 +60,9 @@ public final class KeyCodec {
     }
 
     /**
-     * Decodes a name that {@link #encode} produced. Only the forms {@code encode} writes are accepted
-     * ({@code %25}, {@code %3A}), so that each key has exactly one name.
+     * Decodes a name that {@link #encode} produced. Only what {@code encode} writes is accepted ({@code %25},
+     * {@code %3A}, no {@code /}, at most {@value #MAX_ENCODED_BYTES} bytes), so that each key has exactly one
+     * name.
      *
      * @param encoded an encoded key
      * @return the key
@@ -73,6 +74,9 @@ public final class KeyCodec {
             char c = encoded.charAt(i);
             if (c == ':') {
                 out.append('/');
+            } else if (c == '/') {
+                throw new InvalidKeyException(encoded, "'/' at index " + i + " never occurs in an encoded key, "
+                        + "so this is not an encoded key");
             } else if (c == '%') {
                 if (encoded.startsWith("%25", i)) {
                     out.append('%');
@@ -88,7 +92,7 @@ public final class KeyCodec {
             }
         }
         String key = out.toString();
-        checkCharacters(key);
+        validate(key);
         return key;
     }
 
