@@ -1,6 +1,7 @@
 package io.github.statestore;
 
 import io.github.statestore.internal.Text;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,10 +15,15 @@ import java.util.List;
  * Scope api = prod.child("api");          // my-app/prod/api
  * }</pre>
  *
- * <p>Each name must be non-empty, must not contain {@code /} or control characters, and must not be
- * {@code .} or {@code ..}. Immutable and thread-safe.
+ * <p>Each name must be non-empty, at most 255 UTF-8 bytes (it is a directory name in the FileSystem store),
+ * must not contain {@code /}, control characters or unpaired surrogates, must not be {@code .} or {@code ..},
+ * and must not end in {@code .json} (its directory would clash with the document of a key in the parent
+ * scope). Immutable and thread-safe.
  */
 public final class Scope {
+    /** The longest scope name, in UTF-8 bytes. */
+    public static final int MAX_NAME_BYTES = 255;
+
     private final List<String> names;
 
     private Scope(List<String> names) {
@@ -104,6 +110,14 @@ public final class Scope {
         String bad = Text.forbiddenCharacter(name);
         if (bad != null) {
             throw new InvalidScopeException(name, bad);
+        }
+        if (name.endsWith(".json")) {
+            throw new InvalidScopeException(name, "names ending in '.json' would clash with a key's document "
+                    + "in the parent scope's directory");
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new InvalidScopeException(name, bytes + " UTF-8 bytes, more than the limit of " + MAX_NAME_BYTES);
         }
     }
 

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One resource's state, as Alchemy stores it: {@code {status, kind, id, fqn, seq, data, props, oldProps?,
- * output}}. Values inside {@code data}, {@code props} and {@code output} are plain JSON-shaped Java values:
+ * One resource's state, as Alchemy stores it: {@code {status, kind, id, fqn, seq, data, props, output,
+ * oldProps?}}. Values inside {@code data}, {@code props} and {@code output} are plain JSON-shaped Java values:
  * {@code Map<String, Object>}, {@code List<Object>}, {@code String}, {@code Boolean}, numbers
- * ({@code Long} for integers, {@code BigInteger} beyond its range, {@code Double} otherwise) and {@code null}.
+ * ({@code Long} for integral values, {@code BigInteger} beyond its range, {@code Double} otherwise) and
+ * {@code null}.
  * Alchemy's tagged values such as {@code {"@date": "…"}} or {@code {"@secret": {…}}} are ordinary maps here
  * and are kept exactly as they are.
  *
@@ -81,7 +82,7 @@ public final class State {
     }
 
     static final List<String> KNOWN_FIELDS =
-            List.of("status", "kind", "id", "fqn", "seq", "data", "props", "oldProps", "output");
+            List.of("status", "kind", "id", "fqn", "seq", "data", "props", "output", "oldProps");
 
     private final Map<String, Object> fields;
 
@@ -357,10 +358,10 @@ public final class State {
             doc.put("seq", fields.getOrDefault("seq", 0L));
             doc.put("data", fields.getOrDefault("data", Map.of()));
             doc.put("props", fields.getOrDefault("props", Map.of()));
+            doc.put("output", fields.getOrDefault("output", Map.of()));
             if (fields.containsKey("oldProps")) {
                 doc.put("oldProps", fields.get("oldProps"));
             }
-            doc.put("output", fields.getOrDefault("output", Map.of()));
             List<String> extra = new ArrayList<>(fields.keySet());
             extra.removeAll(KNOWN_FIELDS);
             extra.forEach(name -> doc.put(name, fields.get(name)));

@@ -10,8 +10,9 @@ import java.util.Optional;
  * {@link StateStores#open(StoreConfig, Scope)}; the backend (FileSystem, S3, R2, memory) is picked by the
  * config, and every backend behaves the same way.
  *
- * <p>Keys are any non-empty strings without control characters, up to 1,024 UTF-8 bytes once encoded; a key
- * may contain {@code /} (stored as {@code :}, Alchemy's rule). A store sees only its own scope: never a
+ * <p>Keys are any non-empty strings other than {@code .} and {@code ..}, without control characters or
+ * unpaired surrogates, up to 1,024 UTF-8 bytes once encoded (on S3 and R2 the whole object key, prefix and
+ * scope included, must fit in 1,024 bytes); a key may contain {@code /} (stored as {@code :}, Alchemy's rule). A store sees only its own scope: never a
  * parent's, a child's or a sibling's keys.
  *
  * <p>Implementations are thread-safe: one store may be shared by many threads. Close it when done to release

@@ -57,12 +57,20 @@ class ScopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/", "a/b", ".", "..", "\u0000", "a\nb", "\u007f", "x\u0085", "\ud800", "x\udc00",
-        "\udc00\ud83d"})
+        "\udc00\ud83d", "x.json", ".json"})
     void rejectsInvalidNamesNamingThem(String name) {
         assertRejected(name, () -> Scope.of(name));
         assertRejected(name, () -> Scope.of("app", name));
         assertRejected(name, () -> Scope.of(Arrays.asList("app", name)));
         assertRejected(name, () -> Scope.of("app").child(name));
+    }
+
+    @Test
+    void namesMayHoldAtMost255Utf8Bytes() {
+        assertEquals(Scope.MAX_NAME_BYTES, 255);
+        String longest = "₪".repeat(85);
+        assertEquals(List.of(longest), Scope.of(longest).names());
+        assertRejected(longest + "x", () -> Scope.of(longest + "x"));
     }
 
     private static void assertRejected(String name, Runnable create) {

@@ -42,7 +42,7 @@ class StateTest {
         State state = State.builder().field("zeta", true).output(Map.of("arn", "x")).oldProps(Map.of())
                 .props(Map.of("name", "assets-prod")).fqn("my-app/prod/assets").field("alpha", 1).seq(2)
                 .data(Map.of()).id("assets").kind("aws::Bucket").status(State.Status.CREATED).build();
-        assertEquals(List.of("status", "kind", "id", "fqn", "seq", "data", "props", "oldProps", "output", "zeta",
+        assertEquals(List.of("status", "kind", "id", "fqn", "seq", "data", "props", "output", "oldProps", "zeta",
                 "alpha"), new ArrayList<>(state.asMap().keySet()));
     }
 

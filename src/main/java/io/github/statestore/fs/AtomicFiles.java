@@ -25,8 +25,8 @@ final class AtomicFiles {
     private final boolean syncDirectories;
 
     /**
-     * @param syncDirectories whether directories can be opened and fsynced (POSIX); Windows cannot, and NTFS
-     *     journals renames itself
+     * @param syncDirectories whether this operating system can open and fsync a directory (Linux, macOS);
+     *     Windows cannot, and NTFS journals renames itself
      */
     AtomicFiles(boolean syncDirectories) {
         this.syncDirectories = syncDirectories;

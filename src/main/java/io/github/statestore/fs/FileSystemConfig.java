@@ -54,7 +54,7 @@ public final class FileSystemConfig implements StoreConfig {
     @Override
     public StateStore open(Scope scope) {
         FileLayout layout = new FileLayout(root, nameStyle);
-        AtomicFiles files = new AtomicFiles(nameStyle == NameStyle.POSIX);
+        AtomicFiles files = new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
         return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files));
     }
 

@@ -128,20 +128,11 @@ public final class JsonText {
                     || n instanceof BigInteger) {
                 return n.toString();
             }
-            BigDecimal exact;
-            if (n instanceof BigDecimal bd) {
-                exact = bd;
-            } else {
-                double d = n.doubleValue();
-                if (!Double.isFinite(d)) {
-                    throw new IllegalArgumentException("JSON has no form for " + d);
-                }
-                if (d == 0) {
-                    return "0";
-                }
-                exact = shortest(d);
+            double d = n.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("JSON has no form for " + d);
             }
-            return layout(exact);
+            return d == 0 ? "0" : layout(shortest(d));
         }
 
         /**

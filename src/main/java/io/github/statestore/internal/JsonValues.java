@@ -15,7 +15,8 @@ import java.util.Map;
  * back as, so that equal JSON compares equal: integers become {@code Long} ({@code BigInteger} beyond its
  * range), and so do whole doubles below 10<sup>21</sup>, which JSON writes as integers ({@code 2.0} as
  * {@code 2}, {@code 1.2345678901234568E20} as {@code 123456789012345680000}); {@code Float} becomes
- * {@code Double}. Stateless and thread-safe.
+ * {@code Double}. {@code BigDecimal} is refused: its precision would not survive being read back as a
+ * double. Stateless and thread-safe.
  */
 public final class JsonValues {
     private JsonValues() {
@@ -49,8 +50,7 @@ public final class JsonValues {
      * @throws InvalidStateException naming the path of the first value with no JSON form
      */
     public static Object copy(Object value, String path) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
-                || value instanceof BigDecimal) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
             return value;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -78,6 +78,10 @@ public final class JsonValues {
                 copy.add(copy(list.get(i), path + "[" + i + "]"));
             }
             return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof BigDecimal) {
+            throw new InvalidStateException(path, "BigDecimal " + value + " would not survive a write and read: "
+                    + "JSON numbers are doubles to JavaScript; use Double, or a String for exact decimals");
         }
         throw new InvalidStateException(path, "JSON has no form for a " + value.getClass().getName()
                 + "; use maps, lists, strings, numbers, booleans or null");

@@ -11,8 +11,9 @@ import java.util.Set;
  *       are used as they are.</li>
  *   <li>{@link #WINDOWS}: Windows forbids {@code < > : " \ | ? *} and device names such as {@code CON}, so
  *       each forbidden character, and {@code %} itself, becomes {@code %XX} (its hex code; the {@code :}
- *       that stands for {@code /} becomes {@code %2F}), and a device name's first letter is escaped the same
- *       way. The mapping is reversible: {@link #unescape} returns the original.</li>
+ *       that stands for {@code /} becomes {@code %2F}); a device name's first letter, and a trailing
+ *       {@code .} or space (which Windows strips), are escaped the same way. The mapping is reversible:
+ *       {@link #unescape} returns the original.</li>
  * </ul>
  *
  * Thread-safe (an enum).
@@ -53,7 +54,8 @@ public enum NameStyle {
             char c = name.charAt(i);
             if (c == ':') {
                 out.append("%2F");
-            } else if (WINDOWS_FORBIDDEN.indexOf(c) >= 0 || (i == 0 && isDeviceName(name))) {
+            } else if (WINDOWS_FORBIDDEN.indexOf(c) >= 0 || (i == 0 && isDeviceName(name))
+                    || (i == name.length() - 1 && (c == '.' || c == ' '))) {
                 out.append(String.format("%%%02X", (int) c));
             } else {
                 out.append(c);

@@ -7,6 +7,12 @@ public final class AwkwardKeys {
     private AwkwardKeys() {
     }
 
+    /** The longest valid key: 1,024 UTF-8 bytes. Too long for S3 once a prefix and scope are added. */
+    public static final String LONGEST_ASCII = "k".repeat(1024);
+
+    /** The longest valid key of 3-byte characters and slashes: 1,024 UTF-8 bytes. */
+    public static final String LONGEST_UNICODE = "₪₪₪₪₪₪₪/".repeat(46) + "₪₪₪₪";
+
     /**
      * A key of 1,000 UTF-8 bytes: long enough for the FileSystem store's long-name form, short enough that
      * its S3 object key (prefix and scope included) stays within S3's 1,024-byte limit.

@@ -73,15 +73,12 @@ class FileSystemLayoutTest {
         roundTrip(open(style), keys);
     }
 
-    /** A key of exactly 1,024 UTF-8 bytes, the longest valid key, of 3-byte characters and slashes. */
-    private static final String LONGEST_UNICODE = "₪₪₪₪₪₪₪/".repeat(46) + "₪₪₪₪";
-
     @Test
     void keysTooLongForAFileNameUseALongNameAndASidecar() throws IOException {
         StateStore store = open(NameStyle.POSIX);
         String longestShort = "s".repeat(FileLayout.MAX_NAME_BYTES - FileLayout.SUFFIX.length());
         List<String> longKeys = List.of(longestShort + "s", "y/".repeat(200), "z".repeat(300) + "1",
-                "z".repeat(300) + "2", LONGEST_UNICODE);
+                "z".repeat(300) + "2", AwkwardKeys.LONGEST_UNICODE);
         store.set(longestShort, state("short"));
         assertTrue(Files.isRegularFile(scopeDir.resolve(longestShort + ".json")));
         FileLayout layout = new FileLayout(root, NameStyle.POSIX);

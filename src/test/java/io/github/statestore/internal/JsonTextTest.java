@@ -3,7 +3,6 @@ package io.github.statestore.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,14 +140,6 @@ class JsonTextTest {
     @Test
     void writesFloatsAsTheDoubleTheyWiden() {
         assertEquals("0.10000000149011612", JsonText.write(0.1f));
-    }
-
-    @Test
-    void writesBigDecimalsExactlyInJavaScriptLayout() {
-        assertEquals("1.5", JsonText.write(new BigDecimal("1.50")));
-        assertEquals("1e+21", JsonText.write(new BigDecimal("1000000000000000000000")));
-        assertEquals("0.000001", JsonText.write(new BigDecimal("1E-6")));
-        assertEquals("0", JsonText.write(new BigDecimal("0.000")));
     }
 
     @Test

@@ -48,6 +48,13 @@ class JsonValuesTest {
     }
 
     @Test
+    void bigDecimalsAreRejectedNamingThePath() {
+        InvalidStateException e = assertThrows(InvalidStateException.class,
+                () -> JsonValues.copy(java.util.List.of(new java.math.BigDecimal("0.1000000000000000000001")), "$.x"));
+        assertEquals("$.x[0]", e.getPath());
+    }
+
+    @Test
     void nonStringKeysAreRejectedNamingThePath() {
         InvalidStateException e = assertThrows(InvalidStateException.class,
                 () -> JsonValues.copy(Map.of("a", Map.of(1, 2)), "$.props"));

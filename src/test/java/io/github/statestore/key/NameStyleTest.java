@@ -24,7 +24,10 @@ class NameStyleTest {
         "COM¹                    | %43OM¹",
         "CONSOLE                 | CONSOLE",
         "x.CON                   | x.CON",
-        "unic₪de 😀              | unic₪de 😀"})
+        "unic₪de 😀              | unic₪de 😀",
+        "'dev.'                  | dev%2E",
+        "'dev '                  | dev%20",
+        "'.a.'                   | .a%2E"})
     void windowsEscapesForbiddenCharactersAndDeviceNames(String name, String escaped) {
         assertEquals(escaped, NameStyle.WINDOWS.escape(name));
         assertEquals(name, NameStyle.WINDOWS.unescape(escaped));
