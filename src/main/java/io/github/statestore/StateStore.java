@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The states of one {@link Scope}, keyed by resource id. Open one with
@@ -58,6 +59,16 @@ public interface StateStore extends AutoCloseable {
     Optional<State> get(String key);
 
     /**
+     * Reads one state with its version, for a later {@link #setIf} or {@link #deleteIf}.
+     *
+     * @param key the key
+     * @return the state and its version, or empty when the key is absent
+     * @throws InvalidKeyException if the key is invalid
+     * @throws CorruptStateException if the stored document is not a valid state
+     */
+    Optional<VersionedState> getVersioned(String key);
+
+    /**
      * Reads several states. Keys may repeat; absent keys are left out of the result.
      *
      * @param keys the keys
@@ -76,8 +87,8 @@ public interface StateStore extends AutoCloseable {
     Map<String, State> all();
 
     /**
-     * Writes a state, replacing any earlier one (the last writer wins). The write is atomic: a reader sees
-     * the old document or the new one, never a mix.
+     * Writes a state, replacing any earlier one (the last writer wins; see {@link #setIf} to detect other
+     * writers). The write is atomic: a reader sees the old document or the new one, never a mix.
      *
      * @param key the key
      * @param state the state
@@ -86,12 +97,68 @@ public interface StateStore extends AutoCloseable {
     void set(String key, State state);
 
     /**
+     * Writes a state only if the entry still has the version read earlier (compare-and-set). Atomic on
+     * every backend: of two writers that read the same version, exactly one succeeds.
+     *
+     * @param key the key
+     * @param state the state
+     * @param expected the version from {@link #getVersioned}
+     * @return the version of the written state
+     * @throws ConflictException if the entry changed or was deleted since; nothing is written
+     */
+    Version setIf(String key, State state, Version expected);
+
+    /**
+     * Writes a state only if the key is absent.
+     *
+     * @param key the key
+     * @param state the state
+     * @return the version of the written state
+     * @throws ConflictException if the key exists; nothing is written
+     */
+    Version create(String key, State state);
+
+    /**
+     * Reads, changes and writes one state with {@link #setIf} (or {@link #create} when absent), re-reading
+     * and calling {@code change} again whenever another writer got there first, up to 100 times.
+     *
+     * @param key the key
+     * @param change computes the new state from the current one (empty when absent); may run several times,
+     *     so it must have no side effects
+     * @return the state written
+     * @throws ConflictException if every attempt conflicted
+     */
+    default State update(String key, Function<Optional<State>, State> change) {
+        return update(key, 100, change);
+    }
+
+    /**
+     * As {@link #update(String, Function)}, with a bound of your choosing.
+     *
+     * @param key the key
+     * @param maxAttempts how many times to try, at least 1
+     * @param change computes the new state from the current one (empty when absent); no side effects
+     * @return the state written
+     * @throws ConflictException if every attempt conflicted
+     */
+    State update(String key, int maxAttempts, Function<Optional<State>, State> change);
+
+    /**
      * Deletes a state. Deleting an absent key is not an error.
      *
      * @param key the key
      * @throws InvalidKeyException if the key is invalid
      */
     void delete(String key);
+
+    /**
+     * Deletes a state only if it still has the version read earlier.
+     *
+     * @param key the key
+     * @param expected the version from {@link #getVersioned}
+     * @throws ConflictException if the entry changed or is already gone; nothing is deleted
+     */
+    void deleteIf(String key, Version expected);
 
     /** Deletes every state of this scope; nested scopes are left alone. */
     void clear();

@@ -1,9 +1,13 @@
 package io.github.statestore.fs;
 
+import io.github.statestore.ConflictException;
 import io.github.statestore.InvalidKeyException;
 import io.github.statestore.Scope;
 import io.github.statestore.StorageException;
+import io.github.statestore.Version;
 import io.github.statestore.internal.Backend;
+import io.github.statestore.internal.Digests;
+import io.github.statestore.internal.Entry;
 import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
@@ -16,13 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One scope's directory: {@code <root>/<scope>/<encoded key>.json}, written with {@link AtomicFiles}.
- * Thread-safe, and safe to share with other processes: every write is an atomic rename, so readers never see
- * a torn document.
+ * One scope's directory: {@code <root>/<scope>/<encoded key>.json}, written with {@link AtomicFiles} under
+ * the scope's {@link ScopeLock}. Thread-safe, and safe to share with other processes: every write is an
+ * atomic rename, so readers never see a torn document, and writes are serialized, so a conditional write's
+ * check and rename are one step.
  */
 final class FileSystemBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBackend.class);
@@ -30,11 +36,13 @@ final class FileSystemBackend implements Backend {
     private final FileLayout layout;
     private final Path dir;
     private final AtomicFiles files;
+    private final ScopeLock lock;
 
     FileSystemBackend(FileLayout layout, Scope scope, AtomicFiles files) {
         this.layout = layout;
         this.dir = layout.scopeDir(scope);
         this.files = files;
+        this.lock = new ScopeLock(dir, files);
     }
 
     @Override
@@ -91,29 +99,77 @@ final class FileSystemBackend implements Backend {
     }
 
     @Override
-    public byte[] read(String key) {
+    public Entry readEntry(String key) {
         Path path = path(key);
         try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException absent) {
-            return null;
+            return entry(path);
         } catch (IOException e) {
             throw new StorageException("get", key, path.toString(), e, false);
         }
     }
 
+    private static Entry entry(Path path) throws IOException {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            return new Entry(bytes, Digests.version(bytes));
+        } catch (NoSuchFileException absent) {
+            return null;
+        }
+    }
+
     @Override
     public void write(String key, byte[] document) {
-        String name = layout.fileName(key);
-        Path path = dir.resolve(name);
+        Path path = path(key);
         try {
-            if (FileLayout.isLongName(name)) {
-                writeSidecar(key, dir.resolve(FileLayout.sidecarName(name)));
-            }
-            files.write(path, document);
+            lock.run(() -> store(key, path, document));
         } catch (IOException e) {
             throw new StorageException("set", key, path.toString(), e, false);
         }
+    }
+
+    @Override
+    public String writeIf(String key, byte[] document, String expected) {
+        Path path = path(key);
+        try {
+            return lock.run(() -> {
+                check(key, path, expected, "setIf");
+                store(key, path, document);
+                return Digests.version(document);
+            });
+        } catch (IOException e) {
+            throw new StorageException("setIf", key, path.toString(), e, false);
+        }
+    }
+
+    @Override
+    public void deleteIf(String key, String expected) {
+        Path path = path(key);
+        try {
+            lock.run(() -> {
+                check(key, path, expected, "deleteIf");
+                return remove(path);
+            });
+        } catch (IOException e) {
+            throw new StorageException("deleteIf", key, path.toString(), e, false);
+        }
+    }
+
+    private static void check(String key, Path path, String expected, String operation) throws IOException {
+        Entry current = entry(path);
+        String found = current == null ? null : current.version();
+        if (!Objects.equals(found, expected)) {
+            throw new ConflictException(key, expected == null ? null : Version.of(expected),
+                    found == null ? null : Version.of(found), operation);
+        }
+    }
+
+    private Void store(String key, Path path, byte[] document) throws IOException {
+        String name = path.getFileName().toString();
+        if (FileLayout.isLongName(name)) {
+            writeSidecar(key, dir.resolve(FileLayout.sidecarName(name)));
+        }
+        files.write(path, document);
+        return null;
     }
 
     private void writeSidecar(String key, Path sidecar) throws IOException {
@@ -125,16 +181,21 @@ final class FileSystemBackend implements Backend {
 
     @Override
     public void delete(String key) {
-        String name = layout.fileName(key);
-        Path path = dir.resolve(name);
+        Path path = path(key);
         try {
-            files.delete(path);
-            if (FileLayout.isLongName(name)) {
-                files.delete(dir.resolve(FileLayout.sidecarName(name)));
-            }
+            lock.run(() -> remove(path));
         } catch (IOException e) {
             throw new StorageException("delete", key, path.toString(), e, false);
         }
+    }
+
+    private Void remove(Path path) throws IOException {
+        files.delete(path);
+        String name = path.getFileName().toString();
+        if (FileLayout.isLongName(name)) {
+            files.delete(dir.resolve(FileLayout.sidecarName(name)));
+        }
+        return null;
     }
 
     @Override

@@ -21,12 +21,32 @@ public interface Backend extends AutoCloseable {
     List<String> keys();
 
     /**
-     * Reads one document.
+     * Reads one document with its version.
      *
      * @param key a valid key
-     * @return the document's bytes, or {@code null} when absent
+     * @return the document and its version, or {@code null} when absent
      */
-    byte[] read(String key);
+    Entry readEntry(String key);
+
+    /**
+     * Writes one document atomically if the entry is unchanged.
+     *
+     * @param key a valid key
+     * @param document the bytes to store
+     * @param expected the version the entry must have, or {@code null} if it must be absent
+     * @return the version of the written document
+     * @throws io.github.statestore.ConflictException if the entry is not as expected; nothing is written
+     */
+    String writeIf(String key, byte[] document, String expected);
+
+    /**
+     * Deletes one document if it has the expected version.
+     *
+     * @param key a valid key
+     * @param expected the version the entry must have
+     * @throws io.github.statestore.ConflictException if the entry is absent or has another version
+     */
+    void deleteIf(String key, String expected);
 
     /**
      * Writes one document atomically, replacing any earlier one.

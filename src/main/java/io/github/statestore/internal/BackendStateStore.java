@@ -6,6 +6,8 @@ import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreClosedException;
+import io.github.statestore.Version;
+import io.github.statestore.VersionedState;
 import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * The one {@link StateStore} implementation: validates keys, turns states into JSON and back, orders, and
@@ -70,6 +73,14 @@ public final class BackendStateStore implements StateStore {
     }
 
     @Override
+    public Optional<VersionedState> getVersioned(String key) {
+        KeyCodec.validate(key);
+        Entry entry = open().readEntry(key);
+        return entry == null ? Optional.empty()
+                : Optional.of(new VersionedState(parse(key, entry.bytes()), Version.of(entry.version())));
+    }
+
+    @Override
     public Map<String, State> getBatch(Collection<String> keys) {
         Objects.requireNonNull(keys, "keys");
         Collection<String> unique = new LinkedHashSet<>(keys);
@@ -87,6 +98,33 @@ public final class BackendStateStore implements StateStore {
         KeyCodec.validate(key);
         Objects.requireNonNull(state, "state");
         open().write(key, state.toJsonBytes());
+    }
+
+    @Override
+    public Version setIf(String key, State state, Version expected) {
+        KeyCodec.validate(key);
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(expected, "expected");
+        return Version.of(open().writeIf(key, state.toJsonBytes(), expected.token()));
+    }
+
+    @Override
+    public Version create(String key, State state) {
+        KeyCodec.validate(key);
+        Objects.requireNonNull(state, "state");
+        return Version.of(open().writeIf(key, state.toJsonBytes(), null));
+    }
+
+    @Override
+    public State update(String key, int maxAttempts, Function<Optional<State>, State> change) {
+        return new Updater(this, maxAttempts).update(key, change);
+    }
+
+    @Override
+    public void deleteIf(String key, Version expected) {
+        KeyCodec.validate(key);
+        Objects.requireNonNull(expected, "expected");
+        open().deleteIf(key, expected.token());
     }
 
     @Override
@@ -128,10 +166,11 @@ public final class BackendStateStore implements StateStore {
     }
 
     private State read(String key) {
-        byte[] bytes = open().read(key);
-        if (bytes == null) {
-            return null;
-        }
+        Entry entry = open().readEntry(key);
+        return entry == null ? null : parse(key, entry.bytes());
+    }
+
+    private State parse(String key, byte[] bytes) {
         try {
             return State.fromJson(bytes);
         } catch (IOException | InvalidStateException e) {

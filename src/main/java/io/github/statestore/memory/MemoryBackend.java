@@ -1,20 +1,25 @@
 package io.github.statestore.memory;
 
+import io.github.statestore.ConflictException;
 import io.github.statestore.Scope;
+import io.github.statestore.Version;
 import io.github.statestore.internal.Backend;
+import io.github.statestore.internal.Digests;
+import io.github.statestore.internal.Entry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * One scope's view of a {@link MemorySpace}. Documents are stored as the same JSON bytes the other backends
- * write, so values are copied in and out and callers can never change what is stored. Thread-safe.
+ * One scope's view of a {@link MemoryConfig}'s space. Documents are stored as the same JSON bytes the other
+ * backends write, so values are copied in and out and callers can never change what is stored; conditional
+ * writes are atomic map operations. Thread-safe.
  */
 final class MemoryBackend implements Backend {
     private final Scope scope;
-    private final ConcurrentMap<String, byte[]> entries;
+    private final ConcurrentMap<String, Entry> entries;
 
-    MemoryBackend(Scope scope, ConcurrentMap<String, byte[]> entries) {
+    MemoryBackend(Scope scope, ConcurrentMap<String, Entry> entries) {
         this.scope = scope;
         this.entries = entries;
     }
@@ -30,19 +35,53 @@ final class MemoryBackend implements Backend {
     }
 
     @Override
-    public byte[] read(String key) {
-        byte[] bytes = entries.get(key);
-        return bytes == null ? null : bytes.clone();
+    public Entry readEntry(String key) {
+        Entry entry = entries.get(key);
+        return entry == null ? null : new Entry(entry.bytes().clone(), entry.version());
     }
 
     @Override
     public void write(String key, byte[] document) {
-        entries.put(key, document.clone());
+        entries.put(key, entry(document));
+    }
+
+    @Override
+    public String writeIf(String key, byte[] document, String expected) {
+        Entry next = entry(document);
+        Entry[] found = new Entry[1];
+        entries.compute(key, (k, current) -> {
+            found[0] = current;
+            boolean matches = expected == null ? current == null
+                    : current != null && current.version().equals(expected);
+            return matches ? next : current;
+        });
+        if (found[0] == null ? expected != null : !found[0].version().equals(expected)) {
+            throw conflict(key, expected, found[0], "setIf");
+        }
+        return next.version();
     }
 
     @Override
     public void delete(String key) {
         entries.remove(key);
+    }
+
+    @Override
+    public void deleteIf(String key, String expected) {
+        Entry current = entries.get(key);
+        if (current == null || !current.version().equals(expected) || !entries.remove(key, current)) {
+            throw conflict(key, expected, entries.get(key), "deleteIf");
+        }
+    }
+
+    private static ConflictException conflict(String key, String expected, Entry current, String operation) {
+        return new ConflictException(key, expected == null ? null : Version.of(expected),
+                current == null ? null : Version.of(current.version()), operation);
+    }
+
+    private static Entry entry(byte[] document) {
+        byte[] copy = document.clone();
+        return new Entry(copy, Digests.version(copy));
     }
 
     @Override

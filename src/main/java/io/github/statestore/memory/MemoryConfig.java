@@ -4,6 +4,7 @@ import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.BackendStateStore;
+import io.github.statestore.internal.Entry;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  * nothing of them. Thread-safe.
  */
 public final class MemoryConfig implements StoreConfig {
-    private final ConcurrentMap<Scope, ConcurrentMap<String, byte[]>> scopes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> scopes = new ConcurrentHashMap<>();
 
     /** Creates an empty space. */
     public MemoryConfig() {

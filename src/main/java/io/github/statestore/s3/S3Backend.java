@@ -1,22 +1,31 @@
 package io.github.statestore.s3;
 
 import io.github.statestore.BucketNotFoundException;
+import io.github.statestore.ConflictException;
 import io.github.statestore.StorageException;
+import io.github.statestore.Version;
 import io.github.statestore.internal.Backend;
+import io.github.statestore.internal.Entry;
 import io.github.statestore.key.S3Layout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -25,6 +34,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class S3Backend implements Backend {
     /** DeleteObjects takes at most this many keys a call. */
     static final int DELETE_BATCH = 1000;
+    private static final int PRECONDITION_FAILED = 412;
+    private static final int NOT_FOUND = 404;
     private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
 
     private final RetryingS3Client s3;
@@ -81,24 +92,100 @@ final class S3Backend implements Backend {
     }
 
     @Override
-    public byte[] read(String key) {
+    public Entry readEntry(String key) {
         String objectKey = layout.objectKey(key);
-        return s3.call(S3Operation.GET, key, locate(key), c -> {
-            try {
-                return c.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asByteArray();
-            } catch (NoSuchKeyException absent) {
-                return null;
-            }
-        });
+        return s3.call(S3Operation.GET, key, locate(key), c -> fetch(c, objectKey));
+    }
+
+    private Entry fetch(S3Client c, String objectKey) {
+        try {
+            ResponseBytes<GetObjectResponse> object = c.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey));
+            return new Entry(object.asByteArray(), object.response().eTag());
+        } catch (NoSuchKeyException absent) {
+            return null;
+        }
     }
 
     @Override
     public void write(String key, byte[] document) {
+        PutObjectRequest put = put(key).build();
+        s3.call(S3Operation.SET, key, locate(key), c -> c.putObject(put, RequestBody.fromBytes(document)));
+    }
+
+    /**
+     * A conditional PUT. S3 answers 412 when the object has another ETag (or exists, for If-None-Match) and
+     * 404 when an If-Match object is gone. If a retry fails so although the first attempt may have landed
+     * (its response was lost), the object is re-read: when it holds exactly our document, the write was ours
+     * and succeeded.
+     */
+    @Override
+    public String writeIf(String key, byte[] document, String expected) {
+        PutObjectRequest.Builder request = put(key);
+        PutObjectRequest put = (expected == null ? request.ifNoneMatch("*") : request.ifMatch(expected)).build();
+        AtomicInteger attempts = new AtomicInteger();
+        return s3.call(S3Operation.SET_IF, key, locate(key), c -> {
+            boolean retry = attempts.incrementAndGet() > 1;
+            try {
+                return c.putObject(put, RequestBody.fromBytes(document)).eTag();
+            } catch (S3Exception e) {
+                if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != NOT_FOUND) {
+                    throw e;
+                }
+                Entry current = fetch(c, put.key());
+                if (retry && current != null && Arrays.equals(current.bytes(), document)) {
+                    return current.version();
+                }
+                throw conflict(key, expected, current == null ? null : current.version(), "setIf");
+            }
+        });
+    }
+
+    /**
+     * A conditional DELETE. S3 servers differ on If-Match against a missing object (some answer 204), so the
+     * object's ETag is checked first: absent or different is a conflict. A retry that finds the object gone
+     * after a lost response counts as success.
+     */
+    @Override
+    public void deleteIf(String key, String expected) {
+        String objectKey = layout.objectKey(key);
+        String current = s3.call(S3Operation.DELETE_IF, key, locate(key), c -> {
+            try {
+                return c.headObject(r -> r.bucket(bucket).key(objectKey)).eTag();
+            } catch (NoSuchKeyException absent) {
+                return null;
+            }
+        });
+        if (!expected.equals(current)) {
+            throw conflict(key, expected, current, "deleteIf");
+        }
+        AtomicInteger attempts = new AtomicInteger();
+        s3.call(S3Operation.DELETE_IF, key, locate(key), c -> {
+            boolean retry = attempts.incrementAndGet() > 1;
+            try {
+                return c.deleteObject(r -> r.bucket(bucket).key(objectKey).ifMatch(expected));
+            } catch (S3Exception e) {
+                if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != NOT_FOUND) {
+                    throw e;
+                }
+                Entry now = fetch(c, objectKey);
+                if (retry && now == null) {
+                    return null;
+                }
+                throw conflict(key, expected, now == null ? null : now.version(), "deleteIf");
+            }
+        });
+    }
+
+    private static ConflictException conflict(String key, String expected, String current, String operation) {
+        return new ConflictException(key, expected == null ? null : Version.of(expected),
+                current == null ? null : Version.of(current), operation);
+    }
+
+    private PutObjectRequest.Builder put(String key) {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(layout.objectKey(key))
                 .contentType("application/json");
         config.serverSideEncryption.apply(request);
-        PutObjectRequest put = request.build();
-        s3.call(S3Operation.SET, key, locate(key), c -> c.putObject(put, RequestBody.fromBytes(document)));
+        return request;
     }
 
     @Override

@@ -7,7 +7,9 @@ enum S3Operation {
     LIST("list", "s3:ListBucket"),
     GET("get", "s3:GetObject"),
     SET("set", "s3:PutObject"),
+    SET_IF("setIf", "s3:PutObject"),
     DELETE("delete", "s3:DeleteObject"),
+    DELETE_IF("deleteIf", "s3:DeleteObject"),
     CLEAR("clear", "s3:DeleteObject");
 
     private final String storeName;

@@ -10,7 +10,6 @@ import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreClosedException;
-import io.github.statestore.StoreConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,60 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every backend shares. A backend's test class extends this and supplies only a fresh config
  * per test; every test here then runs against that backend.
  */
-public abstract class StateStoreContract {
-    private final List<StateStore> opened = new ArrayList<>();
-    private StoreConfig config;
-    /** The store most tests use, for scope {@code app/dev}. */
-    protected StateStore store;
-
-    /**
-     * A config for an empty space (a new directory, bucket or prefix), called once per test.
-     *
-     * @return the config
-     */
-    protected abstract StoreConfig newConfig();
-
-    @BeforeEach
-    void openStore() {
-        config = newConfig();
-        store = open(Scope.of("app", "dev"));
-    }
-
-    @AfterEach
-    void closeStores() {
-        opened.forEach(StateStore::close);
-    }
-
-    /**
-     * Opens another store on the same space, closed after the test.
-     *
-     * @param scope the scope
-     * @return the store
-     */
-    protected StateStore open(Scope scope) {
-        StateStore s = config.open(scope);
-        opened.add(s);
-        return s;
-    }
-
-    /**
-     * A small state whose props name {@code id}.
-     *
-     * @param id the resource id
-     * @return the state
-     */
-    public static State state(String id) {
-        return State.builder().status(State.Status.CREATED).kind("test::Thing").id(id).fqn("app/dev/" + id)
-                .props(Map.of("name", id)).build();
-    }
+public abstract class StateStoreContract extends ConditionalWritesContract {
 
     @Test
     void missingKeyIsEmpty() {

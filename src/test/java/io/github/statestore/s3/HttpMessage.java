@@ -127,6 +127,13 @@ final class HttpMessage {
         return startLine.substring(0, startLine.indexOf(' '));
     }
 
+    /** @return the request target's path, without its query, such as {@code /bucket/alchemy/app/dev/key} */
+    String path() {
+        String target = startLine.split(" ", 3)[1];
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
     /** @return the response status code */
     int status() {
         return Integer.parseInt(startLine.split(" ", 3)[1]);

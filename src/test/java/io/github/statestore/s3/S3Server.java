@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One real S3 API server (S3Proxy, in memory) on a random loopback port, started once per test JVM
- * and shared by every S3 and R2 test; each test isolates itself with a bucket of its own.
+ * and shared by every S3 and R2 test; each test isolates itself with a bucket of its own. Stores reach it
+ * through a {@link FaultProxy} without faults, which makes its conditional writes atomic as S3's are
+ * (see there); the server itself is at {@link #s3ProxyEndpoint()}.
  */
 public final class S3Server {
     /** The access key id the server accepts. */
@@ -20,16 +22,30 @@ public final class S3Server {
     public static final String SECRET_KEY = "statestore-test-secret-0123456789abcdef";
 
     private static S3ProxyExtension server;
+    private static FaultProxy front;
 
     private S3Server() {
     }
 
     /**
-     * The server's endpoint, starting the server on first use.
+     * The endpoint stores use: S3Proxy behind a proxy that makes its conditional writes atomic. Starts both
+     * on first use.
      *
      * @return an {@code http://127.0.0.1:<port>} URI
      */
     public static synchronized URI endpoint() {
+        if (front == null) {
+            front = FaultProxy.to(s3ProxyEndpoint().getPort());
+        }
+        return front.endpoint();
+    }
+
+    /**
+     * S3Proxy's own endpoint, starting it on first use.
+     *
+     * @return an {@code http://127.0.0.1:<port>} URI
+     */
+    static synchronized URI s3ProxyEndpoint() {
         if (server == null) {
             S3ProxyExtension s = S3ProxyExtension.builder().withCredentials(ACCESS_KEY, SECRET_KEY)
                     .withBlobStoreProvider("transient-nio2").build();

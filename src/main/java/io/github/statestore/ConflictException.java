@@ -1,0 +1,41 @@
+package io.github.statestore;
+
+import io.github.statestore.internal.Text;
+
+/**
+ * A conditional write found the entry changed: {@link StateStore#setIf} or {@link StateStore#deleteIf} with
+ * a version that is no longer current, or {@link StateStore#create} of a key that exists. Nothing was
+ * written. Re-read and decide again, or use {@link StateStore#update}. Immutable and thread-safe.
+ */
+public class ConflictException extends StateStoreException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+    private final transient Version current;
+
+    /**
+     * Creates the exception.
+     *
+     * @param key the key
+     * @param expected the version the caller expected, or {@code null} when it expected the key absent
+     * @param current the current version when known, or {@code null} (absent, or not known)
+     * @param operation the store operation
+     */
+    public ConflictException(String key, Version expected, Version current, String operation) {
+        super(operation + " of key " + Text.quote(key) + " conflicted: expected "
+                + (expected == null ? "no entry" : "version " + expected) + ", found "
+                + (current == null ? "another state or none" : "version " + current), null, false);
+        this.key = key;
+        this.current = current;
+    }
+
+    /** @return the key */
+    public String getKey() {
+        return key;
+    }
+
+    /** @return the entry's current version when the backend reported it, or {@code null} */
+    public Version getCurrentVersion() {
+        return current;
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.statestore.fs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Serializes the writes to one scope directory across threads and processes: a lock in this JVM (file locks
+ * are held per process) plus an OS lock ({@code FileChannel.lock}) on {@code .statestore.lock} in the
+ * directory. The OS releases a dead holder's lock with its process, so a crashed writer never blocks others.
+ * Readers take no lock: every write is an atomic rename. Thread-safe.
+ */
+final class ScopeLock {
+    /** The lock file's name; it never ends in {@code .json}, so no store lists it. */
+    static final String FILE_NAME = ".statestore.lock";
+    private static final ConcurrentMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+
+    /** Work done while holding the lock. */
+    @FunctionalInterface
+    interface Action<T> {
+        T run() throws IOException;
+    }
+
+    private final Path dir;
+    private final AtomicFiles files;
+    private final ReentrantLock local;
+
+    ScopeLock(Path dir, AtomicFiles files) {
+        this.dir = dir;
+        this.files = files;
+        this.local = IN_JVM.computeIfAbsent(dir, d -> new ReentrantLock());
+    }
+
+    /** Runs {@code action} holding the scope's lock, creating the directory first if needed. */
+    <T> T run(Action<T> action) throws IOException {
+        local.lock();
+        try (FileChannel channel = open(); FileLock held = channel.lock()) {
+            return action.run();
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private FileChannel open() throws IOException {
+        Path lockFile = dir.resolve(FILE_NAME);
+        try {
+            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException missingDir) {
+            files.createDirectories(dir);
+            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+    }
+}

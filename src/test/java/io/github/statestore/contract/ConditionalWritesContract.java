@@ -1,0 +1,163 @@
+package io.github.statestore.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.statestore.ConflictException;
+import io.github.statestore.State;
+import io.github.statestore.StateStore;
+import io.github.statestore.Version;
+import io.github.statestore.VersionedState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Versions, compare-and-set, create-if-absent, delete-if-unchanged and update, on every backend. */
+public abstract class ConditionalWritesContract extends ContractFixture {
+
+    /**
+     * A counter state whose output holds {@code n}.
+     *
+     * @param n the count
+     * @return the state
+     */
+    public static State counter(long n) {
+        return state("counter").toBuilder().output(Map.of("n", n)).build();
+    }
+
+    /**
+     * The count a counter state holds.
+     *
+     * @param state a counter state, or empty for zero
+     * @return the count
+     */
+    public static long count(Optional<State> state) {
+        return state.map(s -> ((Number) s.output().get("n")).longValue()).orElse(0L);
+    }
+
+    @Test
+    void versionsFollowTheContent() {
+        assertEquals(Optional.empty(), store.getVersioned("a"));
+        store.set("a", state("a"));
+        VersionedState first = store.getVersioned("a").orElseThrow();
+        assertEquals(state("a"), first.state());
+        assertEquals(first.version(), store.getVersioned("a").orElseThrow().version());
+        store.set("a", counter(1));
+        assertNotEquals(first.version(), store.getVersioned("a").orElseThrow().version());
+    }
+
+    @Test
+    void setIfWritesOnlyOverTheVersionRead() {
+        store.set("a", counter(1));
+        Version v1 = store.getVersioned("a").orElseThrow().version();
+        Version v2 = store.setIf("a", counter(2), v1);
+        assertEquals(new VersionedState(counter(2), v2), store.getVersioned("a").orElseThrow());
+        ConflictException e = assertThrows(ConflictException.class, () -> store.setIf("a", counter(3), v1));
+        assertEquals("a", e.getKey());
+        assertEquals(counter(2), store.get("a").orElseThrow());
+        store.delete("a");
+        assertThrows(ConflictException.class, () -> store.setIf("a", counter(4), v2));
+        assertEquals(Optional.empty(), store.get("a"));
+    }
+
+    @Test
+    void createWritesOnlyAnAbsentKey() {
+        Version v = store.create("a", counter(1));
+        assertEquals(v, store.getVersioned("a").orElseThrow().version());
+        ConflictException e = assertThrows(ConflictException.class, () -> store.create("a", counter(2)));
+        assertEquals("a", e.getKey());
+        assertEquals(counter(1), store.get("a").orElseThrow());
+    }
+
+    @Test
+    void deleteIfDeletesOnlyTheVersionRead() {
+        store.set("a", counter(1));
+        Version v1 = store.getVersioned("a").orElseThrow().version();
+        store.set("a", counter(2));
+        assertThrows(ConflictException.class, () -> store.deleteIf("a", v1));
+        assertEquals(counter(2), store.get("a").orElseThrow());
+        store.deleteIf("a", store.getVersioned("a").orElseThrow().version());
+        assertEquals(Optional.empty(), store.get("a"));
+        assertThrows(ConflictException.class, () -> store.deleteIf("a", v1));
+    }
+
+    @Test
+    void ofRacingCompareAndSetsExactlyOneWins() throws Exception {
+        store.set("a", counter(0));
+        Version start = store.getVersioned("a").orElseThrow().version();
+        int racers = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 1; i <= racers; i++) {
+                long n = i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        store.setIf("a", counter(n), start);
+                        return true;
+                    } catch (ConflictException lost) {
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            int winners = 0;
+            for (Future<Boolean> r : results) {
+                winners += r.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, winners);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void updateLosesNoIncrementUnderContention() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        StateStore other = open(store.scope());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                StateStore s = t % 2 == 0 ? store : other;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        s.update("counter", 1000, current -> counter(count(current) + 1));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(300, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * perThread, count(store.get("counter")));
+    }
+
+    @Test
+    void updateGivesUpAfterItsAttempts() {
+        store.set("a", counter(1));
+        int[] calls = {0};
+        ConflictException e = assertThrows(ConflictException.class, () -> store.update("a", 3, current -> {
+            calls[0]++;
+            store.set("a", counter(100 + calls[0]));
+            return counter(count(current) + 1);
+        }));
+        assertEquals(3, calls[0]);
+        assertEquals("a", e.getKey());
+        assertEquals(counter(103), store.get("a").orElseThrow());
+    }
+}

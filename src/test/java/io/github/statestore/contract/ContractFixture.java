@@ -1,0 +1,60 @@
+package io.github.statestore.contract;
+
+import io.github.statestore.Scope;
+import io.github.statestore.State;
+import io.github.statestore.StateStore;
+import io.github.statestore.StoreConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** What every contract test needs: a fresh space per test, a store on it, and more stores on demand. */
+public abstract class ContractFixture {
+    private final List<StateStore> opened = new ArrayList<>();
+    private StoreConfig config;
+    /** The store most tests use, for scope {@code app/dev}. */
+    protected StateStore store;
+
+    /**
+     * A config for an empty space (a new directory, bucket or prefix), called once per test.
+     *
+     * @return the config
+     */
+    protected abstract StoreConfig newConfig();
+
+    @BeforeEach
+    void openStore() {
+        config = newConfig();
+        store = open(Scope.of("app", "dev"));
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(StateStore::close);
+    }
+
+    /**
+     * Opens another store on the same space, closed after the test.
+     *
+     * @param scope the scope
+     * @return the store
+     */
+    protected StateStore open(Scope scope) {
+        StateStore s = config.open(scope);
+        opened.add(s);
+        return s;
+    }
+
+    /**
+     * A small state whose props name {@code id}.
+     *
+     * @param id the resource id
+     * @return the state
+     */
+    public static State state(String id) {
+        return State.builder().status(State.Status.CREATED).kind("test::Thing").id(id).fqn("app/dev/" + id)
+                .props(Map.of("name", id)).build();
+    }
+}
