@@ -3,8 +3,9 @@ package io.github.statestore;
 import io.github.statestore.internal.Text;
 
 /**
- * A key that no store accepts: empty, too long once encoded, or holding control characters or unpaired
- * surrogates. Thrown before anything is read or written. Immutable and thread-safe.
+ * A key that the store cannot hold: empty, {@code .} or {@code ..}, too long once encoded (on S3 and R2, an
+ * object key over 1,024 bytes with prefix and scope), or holding control characters or unpaired surrogates.
+ * Thrown before anything is read or written. Immutable and thread-safe.
  */
 public class InvalidKeyException extends StateStoreException {
     private static final long serialVersionUID = 1L;

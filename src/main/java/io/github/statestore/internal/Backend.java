@@ -14,6 +14,15 @@ public interface Backend extends AutoCloseable {
     void init();
 
     /**
+     * Checks a valid key against this backend's own limits, before anything is read or written.
+     *
+     * @param key a key {@code KeyCodec} accepts
+     * @throws io.github.statestore.InvalidKeyException if this backend cannot store it
+     */
+    default void checkKey(String key) {
+    }
+
+    /**
      * The scope's keys, in any order.
      *
      * @return the keys of this scope only

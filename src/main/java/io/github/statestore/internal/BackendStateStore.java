@@ -68,13 +68,13 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public Optional<State> get(String key) {
-        KeyCodec.validate(key);
+        validate(key);
         return Optional.ofNullable(read(key));
     }
 
     @Override
     public Optional<VersionedState> getVersioned(String key) {
-        KeyCodec.validate(key);
+        validate(key);
         Entry entry = open().readEntry(key);
         return entry == null ? Optional.empty()
                 : Optional.of(new VersionedState(parse(key, entry.bytes()), Version.of(entry.version())));
@@ -84,7 +84,7 @@ public final class BackendStateStore implements StateStore {
     public Map<String, State> getBatch(Collection<String> keys) {
         Objects.requireNonNull(keys, "keys");
         Collection<String> unique = new LinkedHashSet<>(keys);
-        unique.forEach(KeyCodec::validate);
+        unique.forEach(this::validate);
         return readAll(unique);
     }
 
@@ -95,14 +95,14 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public void set(String key, State state) {
-        KeyCodec.validate(key);
+        validate(key);
         Objects.requireNonNull(state, "state");
         open().write(key, state.toJsonBytes());
     }
 
     @Override
     public Version setIf(String key, State state, Version expected) {
-        KeyCodec.validate(key);
+        validate(key);
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(expected, "expected");
         return Version.of(open().writeIf(key, state.toJsonBytes(), expected.token()));
@@ -110,7 +110,7 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public Version create(String key, State state) {
-        KeyCodec.validate(key);
+        validate(key);
         Objects.requireNonNull(state, "state");
         return Version.of(open().writeIf(key, state.toJsonBytes(), null));
     }
@@ -122,14 +122,14 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public void deleteIf(String key, Version expected) {
-        KeyCodec.validate(key);
+        validate(key);
         Objects.requireNonNull(expected, "expected");
         open().deleteIf(key, expected.token());
     }
 
     @Override
     public void delete(String key) {
-        KeyCodec.validate(key);
+        validate(key);
         open().delete(key);
     }
 
@@ -176,6 +176,11 @@ public final class BackendStateStore implements StateStore {
         } catch (IOException | InvalidStateException e) {
             throw new CorruptStateException(key, backend.locate(key), e.getMessage(), e);
         }
+    }
+
+    private void validate(String key) {
+        KeyCodec.validate(key);
+        backend.checkKey(key);
     }
 
     private Backend open() {

@@ -11,8 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * backoff with full jitter). Only transient failures are retried: throttling (503 SlowDown, 429), 500, 502,
  * 503, 504, connection refused or reset, and timeouts; never another 4xx.
  *
- * <p>Defaults: 6 attempts, 200 ms base, 20 s ceiling, so a request gives up after about 6 s of waiting on
- * average (12 s at most). For comparison: the AWS SDK's standard mode makes 3 attempts (100 ms base, 20 s
+ * <p>Defaults: 6 attempts, 200 ms base, 20 s ceiling: the five waits have ceilings of 0.2, 0.4, 0.8, 1.6 and
+ * 3.2 s, so a request gives up after about 3.1 s of waiting on average (6.2 s at most). For comparison: the AWS SDK's standard mode makes 3 attempts (100 ms base, 20 s
  * ceiling); Alchemy's S3 store makes 10 attempts from 1 s but only on throttling; OpenDAL's RetryLayer
  * retries 3 times from 1 s, doubling, up to 60 s. Immutable and thread-safe.
  */

@@ -53,7 +53,8 @@ final class S3Backend implements Backend {
     @Override
     public void init() {
         try {
-            s3.call(S3Operation.INIT, null, bucketUrl(), c -> c.headBucket(r -> r.bucket(bucket)));
+            s3.call(S3Operation.INIT, null, bucketUrl(), c -> c.listObjectsV2(r -> r.bucket(bucket)
+                    .prefix(layout.scopePrefix()).maxKeys(1)));
         } catch (BucketNotFoundException missing) {
             if (!config.createBucket) {
                 throw missing;
@@ -66,6 +67,11 @@ final class S3Backend implements Backend {
                 }
             });
         }
+    }
+
+    @Override
+    public void checkKey(String key) {
+        layout.objectKey(key);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class S3Config implements StoreConfig {
      * Reads an {@code s3://bucket[/prefix/][?param=value&...]} URL. Without a path the prefix is
      * {@value #DEFAULT_PREFIX}; a path of {@code /} means no prefix; any other path is the prefix (a missing
      * trailing {@code /} is added). Parameters: {@code region}, {@code endpoint}, {@code pathStyle},
-     * {@code profile}, {@code createBucket}, {@code maxConcurrency}, {@code attemptTimeout},
+     * {@code checksumsWhenRequired}, {@code profile}, {@code createBucket}, {@code maxConcurrency}, {@code attemptTimeout},
      * {@code requestTimeout} (milliseconds or ISO-8601), {@code maxAttempts}, {@code sse} ({@code AES256} or
      * {@code aws:kms}) and {@code kmsKeyId}. Credentials come from the AWS default chain or the profile.
      *
@@ -95,6 +95,7 @@ public final class S3Config implements StoreConfig {
             b.endpoint(URI.create(endpoint));
         }
         b.pathStyle(url.takeBoolean("pathStyle", false));
+        b.checksumsWhenRequired(url.takeBoolean("checksumsWhenRequired", false));
         String profile = url.take("profile");
         if (profile != null) {
             b.credentials(S3Credentials.profile(profile));
@@ -186,6 +187,7 @@ public final class S3Config implements StoreConfig {
         private boolean pathStyle;
         private S3Credentials credentials = S3Credentials.defaultChain();
         private boolean credentialsSet;
+        private boolean attemptTimeoutSet;
         private boolean createBucket;
         private int maxConcurrency = 32;
         private Duration attemptTimeout = Duration.ofSeconds(10);
@@ -289,8 +291,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
-         * @param maxConcurrency requests a store runs at once for {@code getBatch}, {@code all} and
-         *     {@code clear}, and the HTTP connection pool's size; 1 to 1,000, default 32
+         * @param maxConcurrency requests a store runs at once for {@code getBatch} and {@code all}, and the
+         *     HTTP connection pool's size (of a client this config builds); 1 to 1,000, default 32
          * @return this builder
          * @throws InvalidConfigException if out of range
          */
@@ -310,6 +312,7 @@ public final class S3Config implements StoreConfig {
          */
         public Builder attemptTimeout(Duration attemptTimeout) {
             this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+            this.attemptTimeoutSet = true;
             return this;
         }
 
@@ -382,16 +385,17 @@ public final class S3Config implements StoreConfig {
         /**
          * @return the config
          * @throws InvalidConfigException if the bucket is missing, or a client is given together with settings
-         *     only a built client uses (region, endpoint, pathStyle, credentials, checksumsWhenRequired)
+         *     only a built client uses (region, endpoint, pathStyle, credentials, checksumsWhenRequired,
+         *     attemptTimeout)
          */
         public S3Config build() {
             if (bucket == null) {
                 throw new InvalidConfigException("bucket", "is required");
             }
             if (client != null && (region != null || endpoint != null || pathStyle || credentialsSet
-                    || checksumsWhenRequired)) {
+                    || checksumsWhenRequired || attemptTimeoutSet)) {
                 throw new InvalidConfigException("client", "a caller's client already has its region, endpoint, "
-                        + "path style, credentials and checksum settings; do not set them too");
+                        + "path style, credentials, checksum settings and attempt timeout; do not set them too");
             }
             return new S3Config(this);
         }
