@@ -39,10 +39,15 @@ final class S3Backend implements Backend {
         this.bucket = config.bucket;
     }
 
+    /**
+     * Checks the bucket with a one-key listing rather than HeadBucket: both need {@code s3:ListBucket}, but a
+     * HEAD answer has no body, so wrong credentials could not be told from missing permissions.
+     */
     @Override
     public void init() {
         try {
-            s3.call(S3Operation.INIT, null, bucketUrl(), c -> c.headBucket(r -> r.bucket(bucket)));
+            s3.call(S3Operation.INIT, null, bucketUrl(), c -> c.listObjectsV2(r -> r.bucket(bucket)
+                    .prefix(layout.scopePrefix()).maxKeys(1)));
         } catch (BucketNotFoundException missing) {
             if (!config.createBucket) {
                 throw missing;
