@@ -8,6 +8,7 @@ public class InvalidConfigException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
     private final String setting;
+    private final String reason;
 
     /**
      * Creates the exception.
@@ -18,6 +19,7 @@ public class InvalidConfigException extends StateStoreException {
     public InvalidConfigException(String setting, String reason) {
         super("Invalid setting " + setting + ": " + reason);
         this.setting = setting;
+        this.reason = reason;
     }
 
     /**
@@ -27,5 +29,14 @@ public class InvalidConfigException extends StateStoreException {
      */
     public String getSetting() {
         return setting;
+    }
+
+    /**
+     * What is wrong with the setting.
+     *
+     * @return the reason, without the setting's name
+     */
+    public String getReason() {
+        return reason;
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parsed store URL such as {@code s3://bucket/prefix/?region=eu-west-1}, handed to a backend's URL
@@ -16,6 +18,13 @@ import java.util.Map;
  * secrets from. Errors name the setting the URL came from. Not thread-safe: one parse, one thread.
  */
 public final class StoreUrl {
+    /**
+     * {@code scheme://id:secret@rest}, matched before parsing because secrets may hold characters (such as
+     * {@code /} or a space) that make a URI parser split them off or quote them in its error.
+     */
+    private static final Pattern CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*:[^@?#]*@(.*)",
+            Pattern.DOTALL);
+
     private final String text;
     private final String setting;
     private final URI uri;
@@ -25,6 +34,11 @@ public final class StoreUrl {
     StoreUrl(String text, String setting, Map<String, String> env) {
         this.setting = setting;
         this.env = env;
+        Matcher credentials = CREDENTIALS.matcher(text);
+        if (credentials.matches()) {
+            this.text = credentials.group(1) + "***@" + credentials.group(2);
+            throw fail("must not hold credentials; use the environment or the config builder");
+        }
         URI parsed;
         try {
             parsed = new URI(text);
@@ -73,6 +87,21 @@ public final class StoreUrl {
      */
     public String take(String name) {
         return params.remove(name);
+    }
+
+    /**
+     * Takes a URI query parameter.
+     *
+     * @param name the parameter
+     * @return the value, or {@code null} when absent
+     */
+    public URI takeUri(String name) {
+        String v = take(name);
+        try {
+            return v == null ? null : new URI(v);
+        } catch (URISyntaxException e) {
+            throw fail("parameter " + name + "=" + v + " is not a valid URI: " + e.getReason());
+        }
     }
 
     /**

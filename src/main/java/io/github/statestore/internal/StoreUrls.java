@@ -36,7 +36,8 @@ public final class StoreUrls {
      * @param setting the name of the setting it came from, for error messages
      * @param env the environment, for secrets a URL must not hold (R2's keys)
      * @return the config
-     * @throws InvalidConfigException naming the setting and the URL
+     * @throws InvalidConfigException naming the setting and the URL, also when the value the URL gives a
+     *     backend's setting is invalid
      */
     public static StoreConfig parse(String url, String setting, Map<String, String> env) {
         if (url == null || url.isBlank()) {
@@ -49,7 +50,14 @@ public final class StoreUrls {
             throw new InvalidConfigException(setting, "unknown scheme in '" + url + "'; expected one of "
                     + String.join(", ", SCHEMES.keySet().stream().sorted().map(s -> s + ":").toList()));
         }
-        return parser.parse(url, setting, env);
+        try {
+            return parser.parse(url, setting, env);
+        } catch (InvalidConfigException e) {
+            if (e.getSetting().equals(setting)) {
+                throw e;
+            }
+            throw new InvalidConfigException(setting, "'" + url + "': " + e.getSetting() + " " + e.getReason());
+        }
     }
 
     private static StoreConfig file(String url, String setting) {

@@ -81,9 +81,9 @@ public final class R2Config implements StoreConfig {
         if (jurisdiction != null) {
             b.jurisdiction(parseJurisdiction(jurisdiction, url));
         }
-        String endpoint = url.take("endpoint");
+        URI endpoint = url.takeUri("endpoint");
         if (endpoint != null) {
-            b.endpoint(URI.create(endpoint));
+            b.endpoint(endpoint);
         }
         b.createBucket(url.takeBoolean("createBucket", false));
         S3Config.applyClientParams(url, b.s3);

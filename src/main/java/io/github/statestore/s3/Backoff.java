@@ -27,8 +27,8 @@ public interface Backoff {
      * @return the backoff
      */
     static Backoff exponentialFullJitter(Duration base, Duration max, DoubleSupplier random) {
-        long baseNanos = base.toNanos();
-        long maxNanos = max.toNanos();
+        long baseNanos = Durations.saturatedNanos(base);
+        long maxNanos = Durations.saturatedNanos(max);
         return attempt -> {
             int doublings = Math.max(0, Math.min(attempt - 1, 62));
             long ceiling = baseNanos > (maxNanos >> doublings) ? maxNanos : Math.min(maxNanos, baseNanos << doublings);

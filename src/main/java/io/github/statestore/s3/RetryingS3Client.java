@@ -48,7 +48,7 @@ final class RetryingS3Client implements AutoCloseable {
         this.bucket = bucket;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
-        this.deadlineNanos = deadline.toNanos();
+        this.deadlineNanos = Durations.saturatedNanos(deadline);
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
     }
@@ -76,7 +76,7 @@ final class RetryingS3Client implements AutoCloseable {
                 return request.apply(client);
             } catch (SdkException e) {
                 Duration delay = S3Errors.isRetryable(e) && attempt < maxAttempts ? backoff.delay(attempt) : null;
-                if (delay == null || nanoTime.getAsLong() - start + delay.toNanos() > deadlineNanos) {
+                if (delay == null || Durations.saturatedNanos(delay) > deadlineNanos - (nanoTime.getAsLong() - start)) {
                     throw S3Errors.map(op, bucket, key, e, attempt, location);
                 }
                 LOG.warn("S3 {} of {} failed on attempt {}/{} ({}); retrying in {} ms", op.storeName(), location,

@@ -50,6 +50,10 @@ final class S3Backend implements Backend {
         this.bucket = config.bucket;
     }
 
+    /**
+     * Checks the bucket with a one-key listing rather than HeadBucket: both need {@code s3:ListBucket}, but a
+     * HEAD answer has no body, so wrong credentials could not be told from missing permissions.
+     */
     @Override
     public void init() {
         try {

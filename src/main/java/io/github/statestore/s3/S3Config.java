@@ -90,9 +90,9 @@ public final class S3Config implements StoreConfig {
         if (region != null) {
             b.region(region);
         }
-        String endpoint = url.take("endpoint");
+        URI endpoint = url.takeUri("endpoint");
         if (endpoint != null) {
-            b.endpoint(URI.create(endpoint));
+            b.endpoint(endpoint);
         }
         b.pathStyle(url.takeBoolean("pathStyle", false));
         b.checksumsWhenRequired(url.takeBoolean("checksumsWhenRequired", false));

@@ -1,0 +1,116 @@
+package io.github.statestore.r2;
+
+import static io.github.statestore.r2.R2ConfigTest.ACCESS_KEY;
+import static io.github.statestore.r2.R2ConfigTest.ACCOUNT;
+import static io.github.statestore.r2.R2ConfigTest.SECRET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statestore.InvalidConfigException;
+import io.github.statestore.StoreConfig;
+import io.github.statestore.s3.S3ConfigProbe;
+import io.github.statestore.s3.S3Credentials;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Proves {@code r2://<account>/<bucket>/<prefix>} URLs read through {@code StoreConfig.fromEnv}: keys from
+ * {@code R2_ACCESS_KEY_ID}/{@code R2_SECRET_ACCESS_KEY}, the prefix rules, jurisdictions, and errors that name
+ * {@code STATESTORE_URL} or the missing variables and never show the secret.
+ */
+class R2ConfigUrlTest {
+    private static final String BASE = "r2://" + ACCOUNT + "/my-state";
+
+    private static Map<String, String> env(String url) {
+        return Map.of("STATESTORE_URL", url, "R2_ACCESS_KEY_ID", ACCESS_KEY, "R2_SECRET_ACCESS_KEY", SECRET);
+    }
+
+    private static R2Config fromEnv(String url) {
+        return assertInstanceOf(R2Config.class, StoreConfig.fromEnv(env(url)));
+    }
+
+    private static InvalidConfigException rejected(Map<String, String> env) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> StoreConfig.fromEnv(env));
+        assertEquals("STATESTORE_URL", e.getSetting(), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void accountBucketAndPrefixComeFromTheUrlAndKeysFromTheEnvironment() {
+        R2Config c = fromEnv(BASE + "/state");
+        assertEquals(ACCOUNT, c.accountId());
+        assertEquals("my-state", c.s3Config().bucket());
+        assertEquals("state/", c.s3Config().prefix());
+        assertEquals(S3Credentials.of(ACCESS_KEY, SECRET), S3ConfigProbe.credentials(c.s3Config()));
+        assertEquals(URI.create("https://" + ACCOUNT + ".r2.cloudflarestorage.com"),
+                S3ConfigProbe.endpoint(c.s3Config()));
+        assertEquals("auto", S3ConfigProbe.region(c.s3Config()));
+        assertTrue(S3ConfigProbe.checksumsWhenRequired(c.s3Config()));
+    }
+
+    @Test
+    void thePrefixDefaultsToAlchemysAndATrailingSlashMeansNone() {
+        assertEquals("alchemy/", fromEnv(BASE).s3Config().prefix());
+        assertEquals("", fromEnv(BASE + "/").s3Config().prefix());
+        assertEquals("a/b/", fromEnv(BASE + "/a/b/").s3Config().prefix());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"default,https://" + ACCOUNT + ".r2.cloudflarestorage.com",
+        "eu,https://" + ACCOUNT + ".eu.r2.cloudflarestorage.com",
+        "EU,https://" + ACCOUNT + ".eu.r2.cloudflarestorage.com",
+        "fedramp,https://" + ACCOUNT + ".fedramp.r2.cloudflarestorage.com"})
+    void theJurisdictionPicksTheEndpoint(String jurisdiction, String endpoint) {
+        R2Config c = fromEnv(BASE + "?jurisdiction=" + jurisdiction);
+        assertEquals(URI.create(endpoint), S3ConfigProbe.endpoint(c.s3Config()));
+        assertEquals(jurisdiction.toLowerCase(), c.jurisdiction().id());
+    }
+
+    @Test
+    void theSharedParametersApply() {
+        R2Config c = fromEnv(BASE + "/?endpoint=http%3A%2F%2F127.0.0.1%3A9000&createBucket=true&maxConcurrency=3"
+                + "&maxAttempts=2&attemptTimeout=PT1S&requestTimeout=5000");
+        assertEquals(URI.create("http://127.0.0.1:9000"), S3ConfigProbe.endpoint(c.s3Config()));
+        assertTrue(S3ConfigProbe.createBucket(c.s3Config()));
+        assertEquals(3, c.s3Config().maxConcurrency());
+        assertEquals(2, c.s3Config().retryPolicy().maxAttempts());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"R2_ACCESS_KEY_ID", "R2_SECRET_ACCESS_KEY"})
+    void aMissingOrBlankKeyNamesBothVariables(String variable) {
+        Map<String, String> missing = new HashMap<>(env(BASE));
+        missing.remove(variable);
+        Map<String, String> blank = new HashMap<>(env(BASE));
+        blank.put(variable, " ");
+        for (Map<String, String> env : List.of(missing, blank)) {
+            InvalidConfigException e = rejected(env);
+            assertTrue(e.getMessage().contains("R2_ACCESS_KEY_ID") && e.getMessage().contains("R2_SECRET_ACCESS_KEY"),
+                    e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?jurisdiction=mars", "?region=eu", "?pathStyle=true", "?maxConcurrency=0",
+        "?colour=blue", "/state?createBucket=maybe", "?sse=AES256"})
+    void malformedUrlsNameTheVariable(String suffix) {
+        rejected(env(BASE + suffix));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"r2://" + ACCOUNT, "r2://" + ACCOUNT + "/", "r2://0123/my-state",
+        "r2://" + ACCESS_KEY + ":" + SECRET + "@" + ACCOUNT + "/my-state"})
+    void aUrlWithoutAValidAccountAndBucketIsRejected(String url) {
+        rejected(env(url));
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.statestore.s3;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.statestore.Scope;
+import io.github.statestore.State;
+import io.github.statestore.StateStore;
+import io.github.statestore.key.KeyCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * Proves the S3 store reads a bucket written by Alchemy 0.94's own S3StateStore (test resource
+ * {@code alchemy-0.94/s3-objects.json}, see its README), loaded byte for byte into S3Proxy: each scope lists
+ * exactly its own keys (unlike Alchemy, which also lists nested scopes' keys), values and tagged values are kept,
+ * and each object written back is byte-identical to Alchemy's.
+ */
+class AlchemyS3FixturesIT {
+    private static final Scope DEV = Scope.of("myapp", "dev");
+    private static final Scope NESTED = Scope.of("myapp", "dev", "nested-scope");
+    private static final Scope PROD = Scope.of("myapp", "prod");
+
+    private final S3Client raw = S3Server.rawClient();
+    private final String bucket = S3Server.newBucket();
+    private final Map<String, JsonNode> objects = new LinkedHashMap<>();
+    private final List<StateStore> stores = new ArrayList<>();
+
+    @BeforeEach
+    void loadAlchemysObjects() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/alchemy-0.94/s3-objects.json")) {
+            assertNotNull(in, "the Alchemy S3 fixture is on the test classpath");
+            JsonNode fixture = new ObjectMapper().readTree(in);
+            assertEquals("alchemy-state", fixture.get("bucket").asText());
+            fixture.get("objects").properties().forEach(e -> objects.put(e.getKey(), e.getValue()));
+        }
+        objects.forEach((objectKey, object) -> raw.putObject(
+                b -> b.bucket(bucket).key(objectKey).contentType(object.get("contentType").asText()),
+                RequestBody.fromBytes(body(object))));
+    }
+
+    @AfterEach
+    void close() {
+        stores.forEach(StateStore::close);
+        raw.close();
+    }
+
+    private static byte[] body(JsonNode object) {
+        return object.get("body").asText().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private StateStore open(Scope scope) {
+        StateStore store = S3Server.config(bucket).build().open(scope);
+        stores.add(store);
+        return store;
+    }
+
+    @Test
+    void eachScopeListsExactlyItsOwnKeys() {
+        assertEquals(List.of("api/database/connection", "bytes", "my-res", "with-secret"), open(DEV).list());
+        assertEquals(List.of("child"), open(NESTED).list());
+        assertEquals(List.of("my-res"), open(PROD).list());
+        assertEquals(4, open(DEV).count());
+        assertEquals(4, open(DEV).all().size());
+    }
+
+    @Test
+    void valuesAreWhatAlchemyWrote() {
+        StateStore dev = open(DEV);
+        State connection = dev.get("api/database/connection").orElseThrow();
+        assertEquals(State.Status.UPDATED, connection.status());
+        assertEquals("test::Thing", connection.kind());
+        assertEquals("connection", connection.id());
+        assertEquals("myapp/dev/api/database/connection", connection.fqn());
+        assertEquals(3, connection.seq());
+        assertEquals(Map.of("host", "db", "port", 5432L), connection.props());
+        assertEquals(Map.of("connected", true), connection.output());
+        assertEquals(Optional.empty(), connection.oldProps());
+
+        State myRes = dev.get("my-res").orElseThrow();
+        assertEquals(Map.of("name", "hello", "n", 42L), myRes.props());
+        assertEquals(Map.of("url", "https://x", "when", Map.of("@date", "1970-01-01T00:00:00.000Z")),
+                myRes.output());
+        assertEquals(Map.of("data", Map.of("@buffer", "AAEC+v8=")), dev.get("bytes").orElseThrow().output());
+
+        State child = open(NESTED).get("child").orElseThrow();
+        assertEquals(Optional.of(Map.of("name", "old")), child.oldProps());
+        assertEquals(Map.of("name", "new"), child.props());
+        assertEquals(State.Status.DELETED, open(PROD).get("my-res").orElseThrow().status());
+    }
+
+    @Test
+    void secretEnvelopesAreKeptAsMaps() {
+        State state = open(DEV).get("with-secret").orElseThrow();
+        assertEquals(Map.of("@secret", Map.of("version", "v1", "ciphertext", "rqayXUJ2/CMU48ynXJtl5G3+",
+                "iv", "YlFkJh7H1t6lEWB9", "salt", "wPdbZ/GmhHKBpLSkX9h6lA==", "tag", "nAh67UMji5iz7AGFGK2RMA==")),
+                state.props().get("apiKey"));
+        assertEquals(Map.of("@secret", Map.of("data", Map.of("version", "v1",
+                "ciphertext", "TPB1eyljLo0vR2VhbdsOYms=", "iv", "qhaz0itM8m+jjI+r",
+                "salt", "W6cW1aucVAIe2xAwD2H+Ow==", "tag", "4X5YyJi0jUdwTG+qfRU16w=="))),
+                state.output().get("token"));
+    }
+
+    @Test
+    void everyObjectWrittenBackIsByteIdentical() {
+        Map<String, String> rewritten = new LinkedHashMap<>();
+        objects.forEach((objectKey, object) -> {
+            List<String> names = new ArrayList<>(Arrays.asList(objectKey.split("/")));
+            assertEquals("alchemy", names.remove(0));
+            String key = KeyCodec.decode(names.remove(names.size() - 1));
+            StateStore store = open(Scope.of(names));
+            store.set(key, store.get(key).orElseThrow());
+            ResponseBytes<GetObjectResponse> written = raw.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey));
+            assertArrayEquals(body(object), written.asByteArray(), objectKey);
+            assertEquals(object.get("contentType").asText(), written.response().contentType(), objectKey);
+            rewritten.put(objectKey, key);
+        });
+        assertEquals(Map.of("alchemy/myapp/dev/api:database:connection", "api/database/connection",
+                "alchemy/myapp/dev/bytes", "bytes", "alchemy/myapp/dev/my-res", "my-res",
+                "alchemy/myapp/dev/nested-scope/child", "child", "alchemy/myapp/dev/with-secret", "with-secret",
+                "alchemy/myapp/prod/my-res", "my-res"), rewritten);
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.statestore.s3;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statestore.InvalidConfigException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Proves the S3 config builder rejects each bad setting at once, naming it, applies the cross-field rules in
+ * {@code build()}, and never shows a secret in {@code toString()}.
+ */
+class S3ConfigTest {
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+
+    private static void rejects(String setting, Executable call) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, call);
+        assertEquals(setting, e.getSetting(), e.getMessage());
+        assertTrue(e.getMessage().contains(setting), e.getMessage());
+    }
+
+    private static void rejects(String setting, Consumer<S3Config.Builder> setter) {
+        rejects(setting, () -> setter.accept(S3Config.builder()));
+    }
+
+    @Test
+    void everySetterValidatesAtOnce() {
+        rejects("bucket", b -> b.bucket(null));
+        rejects("bucket", b -> b.bucket("Not_A_Bucket"));
+        rejects("region", b -> b.region(null));
+        rejects("region", b -> b.region(" "));
+        rejects("prefix", b -> b.prefix(null));
+        rejects("prefix", b -> b.prefix("state"));
+        rejects("prefix", b -> b.prefix("/state/"));
+        rejects("prefix", b -> b.prefix("a//b/"));
+        rejects("endpoint", b -> b.endpoint(null));
+        rejects("endpoint", b -> b.endpoint(URI.create("ftp://host/")));
+        rejects("endpoint", b -> b.endpoint(URI.create("localhost:9000")));
+        rejects("endpoint", b -> b.endpoint(URI.create("http:///path")));
+        rejects("credentials", b -> b.credentials(null));
+        rejects("maxConcurrency", b -> b.maxConcurrency(0));
+        rejects("maxConcurrency", b -> b.maxConcurrency(1001));
+        rejects("attemptTimeout", b -> b.attemptTimeout(null));
+        rejects("attemptTimeout", b -> b.attemptTimeout(Duration.ZERO));
+        rejects("requestTimeout", b -> b.requestTimeout(Duration.ofSeconds(-1)));
+        rejects("retryPolicy", b -> b.retryPolicy(null));
+        rejects("serverSideEncryption", b -> b.serverSideEncryption(null));
+        rejects("client", b -> b.client(null));
+    }
+
+    @Test
+    void boundaryValuesAreAccepted() {
+        S3Config c = S3Config.builder().bucket("abc").prefix("").maxConcurrency(1).build();
+        assertEquals("", c.prefix());
+        assertEquals(1000, S3Config.builder().bucket("abc").maxConcurrency(1000).build().maxConcurrency());
+        assertEquals("a/b/", S3Config.builder().bucket("abc").prefix("a/b/").build().prefix());
+        assertDoesNotThrow(() -> S3Config.builder().attemptTimeout(Duration.ofNanos(1)));
+    }
+
+    @Test
+    void valueObjectsValidateToo() {
+        rejects("credentials.accessKeyId", () -> S3Credentials.of(" ", SECRET));
+        rejects("credentials.secretAccessKey", () -> S3Credentials.of(ACCESS_KEY, null));
+        rejects("credentials.sessionToken", () -> S3Credentials.of(ACCESS_KEY, SECRET, ""));
+        rejects("credentials.profile", () -> S3Credentials.profile(""));
+        rejects("serverSideEncryption.kmsKeyId", () -> ServerSideEncryption.kms(" "));
+        rejects("retry.maxAttempts", () -> RetryPolicy.builder().maxAttempts(0));
+        rejects("retry.maxAttempts", () -> RetryPolicy.builder().maxAttempts(101));
+        rejects("retry.baseDelay", () -> RetryPolicy.builder().baseDelay(Duration.ofMillis(-1)));
+        rejects("retry.maxDelay", () -> RetryPolicy.builder().maxDelay(null));
+        rejects("retry.maxDelay", () -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(2))
+                .maxDelay(Duration.ofSeconds(1)).build());
+    }
+
+    @Test
+    void theBucketIsRequired() {
+        rejects("bucket", () -> S3Config.builder().region("eu-west-1").build());
+    }
+
+    @Test
+    void aCallersClientExcludesTheSettingsOnlyABuiltClientUses() {
+        try (S3Client client = S3Client.builder().region(Region.EU_WEST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+            rejects("client", () -> S3Config.builder().bucket("abc").client(client).region("eu-west-1").build());
+            rejects("client", () -> S3Config.builder().bucket("abc").client(client)
+                    .endpoint(URI.create("http://127.0.0.1:9000")).build());
+            rejects("client", () -> S3Config.builder().bucket("abc").client(client).pathStyle(true).build());
+            rejects("client", () -> S3Config.builder().bucket("abc").client(client)
+                    .credentials(S3Credentials.of(ACCESS_KEY, SECRET)).build());
+            rejects("client", () -> S3Config.builder().bucket("abc").client(client)
+                    .checksumsWhenRequired(true).build());
+            S3Config c = S3Config.builder().bucket("abc").client(client).prefix("p/").maxConcurrency(4).build();
+            assertTrue(c.toString().contains("client=caller's"), c.toString());
+        }
+    }
+
+    @Test
+    void defaultsAreAlchemysPrefixAndTheDocumentedPolicy() {
+        S3Config c = S3Config.builder().bucket("abc").build();
+        assertEquals("abc", c.bucket());
+        assertEquals(S3Config.DEFAULT_PREFIX, c.prefix());
+        assertEquals("alchemy/", c.prefix());
+        assertEquals(32, c.maxConcurrency());
+        assertEquals(RetryPolicy.defaults(), c.retryPolicy());
+        assertFalse(c.checksumsWhenRequired);
+        assertEquals(S3Credentials.defaultChain(), c.credentials);
+    }
+
+    @Test
+    void toStringNeverShowsTheSecretNorTheWholeAccessKeyId() {
+        S3Credentials credentials = S3Credentials.of(ACCESS_KEY, SECRET, "session-token-FwoGZXIvYXdzEBY");
+        S3Config c = S3Config.builder().bucket("abc").credentials(credentials).build();
+        for (String text : new String[] {c.toString(), credentials.toString()}) {
+            assertFalse(text.contains(SECRET), text);
+            assertFalse(text.contains("K7MDENG"), text);
+            assertFalse(text.contains(ACCESS_KEY), text);
+            assertFalse(text.contains("session-token"), text);
+        }
+        assertTrue(c.toString().contains("credentials=static(AKIA…)"), c.toString());
+        assertEquals("profile(dev)", S3Credentials.profile("dev").toString());
+    }
+}
