@@ -145,6 +145,9 @@ final class FileSystemBackend implements Backend {
     public void deleteIf(String key, String expected) {
         Path path = path(key);
         try {
+            if (!Files.isDirectory(dir)) {
+                check(key, path, expected, "deleteIf");
+            }
             lock.run(() -> {
                 check(key, path, expected, "deleteIf");
                 return remove(path);
@@ -182,6 +185,9 @@ final class FileSystemBackend implements Backend {
     @Override
     public void delete(String key) {
         Path path = path(key);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         try {
             lock.run(() -> remove(path));
         } catch (IOException e) {

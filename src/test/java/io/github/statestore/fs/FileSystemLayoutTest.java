@@ -137,9 +137,11 @@ class FileSystemLayoutTest {
         assertEquals(List.of(), regularFiles(), "delete leaves no document or sidecar behind");
     }
 
+    /** Every document and sidecar under the temp dir: all regular files but the scope's write lock. */
     private List<Path> regularFiles() throws IOException {
         try (Stream<Path> tree = Files.walk(dir)) {
-            return tree.filter(Files::isRegularFile).sorted().toList();
+            return tree.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals(ScopeLock.FILE_NAME)).sorted().toList();
         }
     }
 }
