@@ -29,6 +29,18 @@ public class ConflictException extends StateStoreException {
         this.current = current;
     }
 
+    /**
+     * Creates the exception with a message of its own.
+     *
+     * @param key the key
+     * @param message what conflicted
+     */
+    protected ConflictException(String key, String message) {
+        super("Key " + Text.quote(key) + ": " + message, null, false);
+        this.key = key;
+        this.current = null;
+    }
+
     /** @return the key */
     public String getKey() {
         return key;

@@ -1,5 +1,6 @@
 package io.github.statestore;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,39 @@ public interface StateStore extends AutoCloseable {
      * @throws ConflictException if the entry changed or is already gone; nothing is deleted
      */
     void deleteIf(String key, Version expected);
+
+    /**
+     * Takes the lock {@code name} of this scope, failing at once if another holder has it.
+     *
+     * @param name the lock's name, any valid key; lock entries never appear in {@link #list()}
+     * @param ttl how long the lease lasts without renewal, at least 100 ms; it is renewed every third of it
+     * @return the held lease; close it to release the lock
+     * @throws LockHeldException if another holder has the lock, naming who and until when
+     */
+    default Lease lock(String name, Duration ttl) {
+        return lock(name, ttl, Duration.ZERO);
+    }
+
+    /**
+     * Takes the lock {@code name} of this scope, waiting up to {@code maxWait} for its holder to release it
+     * or to let it expire.
+     *
+     * @param name the lock's name, any valid key
+     * @param ttl how long the lease lasts without renewal, at least 100 ms
+     * @param maxWait how long to wait for the lock; zero to fail at once
+     * @return the held lease; close it to release the lock
+     * @throws LockHeldException if the lock is still held after {@code maxWait}
+     */
+    Lease lock(String name, Duration ttl, Duration maxWait);
+
+    /**
+     * Breaks a lock whose holder is known to be dead, without waiting for its lease to expire. The next
+     * holder still gets a larger fencing token, so a holder that was not dead after all cannot write over
+     * the next one's work with {@link Lease#set}. Breaking a free lock does nothing.
+     *
+     * @param name the lock's name
+     */
+    void forceUnlock(String name);
 
     /** Deletes every state of this scope; nested scopes are left alone. */
     void clear();

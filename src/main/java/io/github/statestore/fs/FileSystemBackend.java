@@ -77,6 +77,9 @@ final class FileSystemBackend implements Backend {
         if (!Files.isRegularFile(entry)) {
             return null;
         }
+        if (name.startsWith(FileLayout.LOCK_PREFIX)) {
+            return null;
+        }
         if (!FileLayout.isLongName(name)) {
             String key = layout.keyOf(name);
             if (key == null) {
@@ -138,6 +141,30 @@ final class FileSystemBackend implements Backend {
             });
         } catch (IOException e) {
             throw new StorageException("setIf", key, path.toString(), e, false);
+        }
+    }
+
+    @Override
+    public Entry readLock(String name) {
+        Path path = dir.resolve(layout.lockFileName(name));
+        try {
+            return entry(path);
+        } catch (IOException e) {
+            throw new StorageException("lock", name, path.toString(), e, false);
+        }
+    }
+
+    @Override
+    public String writeLockIf(String name, byte[] record, String expected) {
+        Path path = dir.resolve(layout.lockFileName(name));
+        try {
+            return lock.run(() -> {
+                check(name, path, expected, "lock");
+                files.write(path, record);
+                return Digests.version(record);
+            });
+        } catch (IOException e) {
+            throw new StorageException("lock", name, path.toString(), e, false);
         }
     }
 

@@ -58,6 +58,26 @@ public interface Backend extends AutoCloseable {
     void deleteIf(String key, String expected);
 
     /**
+     * Reads a lease's lock entry. Lock entries live beside the scope's documents but are never listed,
+     * and their names never clash with keys.
+     *
+     * @param name a valid lock name
+     * @return the entry and its version, or {@code null} when there is none
+     */
+    Entry readLock(String name);
+
+    /**
+     * Writes a lock entry atomically if it is unchanged, as {@link #writeIf} does for documents.
+     *
+     * @param name a valid lock name
+     * @param record the entry's bytes
+     * @param expected the version the entry must have, or {@code null} if it must be absent
+     * @return the version of the written entry
+     * @throws io.github.statestore.ConflictException if the entry is not as expected; nothing is written
+     */
+    String writeLockIf(String name, byte[] record, String expected);
+
+    /**
      * Writes one document atomically, replacing any earlier one.
      *
      * @param key a valid key

@@ -2,6 +2,7 @@ package io.github.statestore.internal;
 
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.InvalidStateException;
+import io.github.statestore.Lease;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
@@ -10,6 +11,7 @@ import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
 import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,6 +32,7 @@ public final class BackendStateStore implements StateStore {
     private final Scope scope;
     private final Backend backend;
     private final ParallelReads reads;
+    private final Leases leases;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -42,6 +45,7 @@ public final class BackendStateStore implements StateStore {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.reads = new ParallelReads(backend.readConcurrency());
+        this.leases = new Leases(this, backend);
     }
 
     @Override
@@ -128,6 +132,18 @@ public final class BackendStateStore implements StateStore {
     }
 
     @Override
+    public Lease lock(String name, Duration ttl, Duration maxWait) {
+        open();
+        return leases.lock(name, ttl, maxWait);
+    }
+
+    @Override
+    public void forceUnlock(String name) {
+        open();
+        leases.forceUnlock(name);
+    }
+
+    @Override
     public void delete(String key) {
         validate(key);
         open().delete(key);
@@ -143,6 +159,7 @@ public final class BackendStateStore implements StateStore {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             reads.close();
+            leases.close();
             backend.close();
         }
     }

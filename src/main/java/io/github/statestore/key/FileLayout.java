@@ -23,6 +23,11 @@ public final class FileLayout {
     public static final String SUFFIX = ".json";
     /** The suffix of a long name's sidecar file holding its key. */
     public static final String KEY_SUFFIX = ".key";
+    /**
+     * What the names of lock entries start with. No encoded key starts so (its {@code %} is always followed
+     * by {@code 25} or {@code 3A}), and no scope directory ends in {@code .json}, so they clash with neither.
+     */
+    public static final String LOCK_PREFIX = "%!lock.";
     /** The longest file name, in UTF-8 bytes, that this layout writes. */
     public static final int MAX_NAME_BYTES = 255;
     static final int LONG_HEAD_BYTES = 96;
@@ -84,6 +89,22 @@ public final class FileLayout {
     }
 
     /**
+     * The file name of a lease's lock entry: {@value #LOCK_PREFIX} then the name encoded as a key.
+     *
+     * @param name a lock name
+     * @return such as {@code %!lock.deploy.json}
+     * @throws io.github.statestore.InvalidKeyException if the name is invalid or its file name too long
+     */
+    public String lockFileName(String name) {
+        String fileName = LOCK_PREFIX + style.escape(KeyCodec.encode(name)) + SUFFIX;
+        if (fileName.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new io.github.statestore.InvalidKeyException(name, "a lock name may encode to at most "
+                    + (MAX_NAME_BYTES - LOCK_PREFIX.length() - SUFFIX.length()) + " bytes");
+        }
+        return fileName;
+    }
+
+    /**
      * Whether a document file name is a long name, whose key is in a sidecar file.
      *
      * @param fileName a file name ending {@code .json}
@@ -110,7 +131,7 @@ public final class FileLayout {
      * @return the key, or {@code null} if the name is not one this layout writes for a short key
      */
     public String keyOf(String fileName) {
-        if (!fileName.endsWith(SUFFIX) || isLongName(fileName)) {
+        if (!fileName.endsWith(SUFFIX) || isLongName(fileName) || fileName.startsWith(LOCK_PREFIX)) {
             return null;
         }
         String encoded = style.unescape(fileName.substring(0, fileName.length() - SUFFIX.length()));

@@ -45,7 +45,10 @@ public final class S3Layout {
      * @throws InvalidKeyException if the key is invalid or the object key would exceed S3's limit
      */
     public String objectKey(String key) {
-        String objectKey = scopePrefix + KeyCodec.encode(key);
+        return checkLength(key, scopePrefix + KeyCodec.encode(key));
+    }
+
+    private String checkLength(String key, String objectKey) {
         int bytes = objectKey.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_OBJECT_KEY_BYTES) {
             throw new InvalidKeyException(key, "its object key '" + scopePrefix + "…' would be " + bytes
@@ -53,6 +56,28 @@ public final class S3Layout {
                     + "; use a shorter key, scope or prefix");
         }
         return objectKey;
+    }
+
+    /**
+     * The object key of a lease's lock entry: the scope prefix, {@link FileLayout#LOCK_PREFIX}, then the name
+     * encoded as a key. It never decodes as a key, so {@code list()} never shows it.
+     *
+     * @param name a lock name
+     * @return the object key
+     * @throws InvalidKeyException if the name is invalid or the object key too long
+     */
+    public String lockObjectKey(String name) {
+        return checkLength(name, scopePrefix + FileLayout.LOCK_PREFIX + KeyCodec.encode(name));
+    }
+
+    /**
+     * Whether an object listed under {@link #scopePrefix()} is a lock entry.
+     *
+     * @param objectKey an object key
+     * @return {@code true} for lock entries, which are not keys
+     */
+    public boolean isLock(String objectKey) {
+        return objectKey.startsWith(scopePrefix + FileLayout.LOCK_PREFIX);
     }
 
     /**

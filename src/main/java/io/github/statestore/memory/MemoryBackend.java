@@ -18,10 +18,12 @@ import java.util.concurrent.ConcurrentMap;
 final class MemoryBackend implements Backend {
     private final Scope scope;
     private final ConcurrentMap<String, Entry> entries;
+    private final ConcurrentMap<String, Entry> locks;
 
-    MemoryBackend(Scope scope, ConcurrentMap<String, Entry> entries) {
+    MemoryBackend(Scope scope, ConcurrentMap<String, Entry> entries, ConcurrentMap<String, Entry> locks) {
         this.scope = scope;
         this.entries = entries;
+        this.locks = locks;
     }
 
     @Override
@@ -47,16 +49,31 @@ final class MemoryBackend implements Backend {
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
+        return writeIf(entries, key, document, expected, "setIf");
+    }
+
+    @Override
+    public Entry readLock(String name) {
+        return locks.get(name);
+    }
+
+    @Override
+    public String writeLockIf(String name, byte[] record, String expected) {
+        return writeIf(locks, name, record, expected, "lock");
+    }
+
+    private static String writeIf(ConcurrentMap<String, Entry> map, String key, byte[] document, String expected,
+            String operation) {
         Entry next = entry(document);
         Entry[] found = new Entry[1];
-        entries.compute(key, (k, current) -> {
+        map.compute(key, (k, current) -> {
             found[0] = current;
             boolean matches = expected == null ? current == null
                     : current != null && current.version().equals(expected);
             return matches ? next : current;
         });
         if (found[0] == null ? expected != null : !found[0].version().equals(expected)) {
-            throw conflict(key, expected, found[0], "setIf");
+            throw conflict(key, expected, found[0], operation);
         }
         return next.version();
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class MemoryConfig implements StoreConfig {
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> scopes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> locks = new ConcurrentHashMap<>();
 
     /** Creates an empty space. */
     public MemoryConfig() {
@@ -23,7 +24,8 @@ public final class MemoryConfig implements StoreConfig {
     @Override
     public StateStore open(Scope scope) {
         return new BackendStateStore(scope,
-                new MemoryBackend(scope, scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>())));
+                new MemoryBackend(scope, scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
+                        locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>())));
     }
 
     @Override

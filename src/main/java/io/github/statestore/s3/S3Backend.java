@@ -88,6 +88,9 @@ final class S3Backend implements Backend {
                     c -> c.listObjectsV2(r -> r.bucket(bucket).prefix(layout.scopePrefix())
                             .delimiter(S3Layout.DELIMITER).continuationToken(continuation)));
             for (S3Object object : page.contents()) {
+                if (layout.isLock(object.key())) {
+                    continue;
+                }
                 String key = layout.keyOf(object.key());
                 if (key == null) {
                     LOG.warn("Skipping s3://{}/{}: its name is not one this store writes for any key", bucket,
@@ -118,7 +121,7 @@ final class S3Backend implements Backend {
 
     @Override
     public void write(String key, byte[] document) {
-        PutObjectRequest put = put(key).build();
+        PutObjectRequest put = put(layout.objectKey(key)).build();
         s3.call(S3Operation.SET, key, locate(key), c -> c.putObject(put, RequestBody.fromBytes(document)));
     }
 
@@ -130,10 +133,25 @@ final class S3Backend implements Backend {
      */
     @Override
     public String writeIf(String key, byte[] document, String expected) {
-        PutObjectRequest.Builder request = put(key);
+        return putIf(S3Operation.SET_IF, key, put(layout.objectKey(key)), document, expected);
+    }
+
+    @Override
+    public Entry readLock(String name) {
+        String objectKey = layout.lockObjectKey(name);
+        return s3.call(S3Operation.LOCK, name, bucketUrl() + objectKey, c -> fetch(c, objectKey));
+    }
+
+    @Override
+    public String writeLockIf(String name, byte[] record, String expected) {
+        return putIf(S3Operation.LOCK, name, put(layout.lockObjectKey(name)), record, expected);
+    }
+
+    private String putIf(S3Operation op, String key, PutObjectRequest.Builder request, byte[] document,
+            String expected) {
         PutObjectRequest put = (expected == null ? request.ifNoneMatch("*") : request.ifMatch(expected)).build();
         AtomicInteger attempts = new AtomicInteger();
-        return s3.call(S3Operation.SET_IF, key, locate(key), c -> {
+        return s3.call(op, key, bucketUrl() + put.key(), c -> {
             boolean retry = attempts.incrementAndGet() > 1;
             try {
                 return c.putObject(put, RequestBody.fromBytes(document)).eTag();
@@ -145,7 +163,7 @@ final class S3Backend implements Backend {
                 if (retry && current != null && Arrays.equals(current.bytes(), document)) {
                     return current.version();
                 }
-                throw conflict(key, expected, current == null ? null : current.version(), "setIf");
+                throw conflict(key, expected, current == null ? null : current.version(), op.storeName());
             }
         });
     }
@@ -191,8 +209,8 @@ final class S3Backend implements Backend {
                 current == null ? null : Version.of(current), operation);
     }
 
-    private PutObjectRequest.Builder put(String key) {
-        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(layout.objectKey(key))
+    private PutObjectRequest.Builder put(String objectKey) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(objectKey)
                 .contentType("application/json");
         config.serverSideEncryption.apply(request);
         return request;

@@ -10,7 +10,8 @@ enum S3Operation {
     SET_IF("setIf", "s3:PutObject"),
     DELETE("delete", "s3:DeleteObject"),
     DELETE_IF("deleteIf", "s3:DeleteObject"),
-    CLEAR("clear", "s3:DeleteObject");
+    CLEAR("clear", "s3:DeleteObject"),
+    LOCK("lock", "s3:GetObject and s3:PutObject");
 
     private final String storeName;
     private final String action;

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Versions, compare-and-set, create-if-absent, delete-if-unchanged and update, on every backend. */
-public abstract class ConditionalWritesContract extends ContractFixture {
+public abstract class ConditionalWritesContract extends LeaseContract {
 
     /**
      * A counter state whose output holds {@code n}.

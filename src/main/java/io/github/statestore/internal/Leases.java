@@ -1,0 +1,122 @@
+package io.github.statestore.internal;
+
+import io.github.statestore.ConflictException;
+import io.github.statestore.CorruptStateException;
+import io.github.statestore.Lease;
+import io.github.statestore.LeaseOwner;
+import io.github.statestore.LockHeldException;
+import io.github.statestore.StateStore;
+import io.github.statestore.StateStoreException;
+import io.github.statestore.key.KeyCodec;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes and breaks a store's locks. A lock entry is taken with a conditional write: created when absent, or
+ * replaced (with the fencing token plus one) when released or expired. Leases are renewed on one daemon
+ * thread per store, started on first use and stopped by {@link #close()}. Thread-safe.
+ */
+final class Leases implements AutoCloseable {
+    static final Duration MIN_TTL = Duration.ofMillis(100);
+    private static final long MAX_POLL_MILLIS = 200;
+
+    private final StateStore store;
+    private final Backend backend;
+    private ScheduledExecutorService renewals;
+
+    Leases(StateStore store, Backend backend) {
+        this.store = store;
+        this.backend = backend;
+    }
+
+    Lease lock(String name, Duration ttl, Duration maxWait) {
+        KeyCodec.validate(name);
+        Objects.requireNonNull(ttl, "ttl");
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (ttl.compareTo(MIN_TTL) < 0) {
+            throw new IllegalArgumentException("a lease's ttl must be at least " + MIN_TTL + ", was " + ttl);
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            Entry entry = backend.readLock(name);
+            LeaseRecord current = entry == null ? null : parse(name, entry);
+            Instant now = Instant.now();
+            if (current == null || current.isFree(now)) {
+                LeaseRecord mine = new LeaseRecord(LeaseOwner.current(), current == null ? 1 : current.token() + 1,
+                        now, now.plus(ttl), false);
+                try {
+                    String version = backend.writeLockIf(name, mine.toJson(), entry == null ? null : entry.version());
+                    return new HeldLease(store, backend, name, mine, version, ttl, renewals());
+                } catch (ConflictException raced) {
+                    continue;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new LockHeldException(name, store.scope(), current.owner(), current.expiresAt());
+            }
+            pause(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, Math.min(MAX_POLL_MILLIS, ttl.toMillis() / 4)));
+        }
+    }
+
+    void forceUnlock(String name) {
+        KeyCodec.validate(name);
+        while (true) {
+            Entry entry = backend.readLock(name);
+            if (entry == null) {
+                return;
+            }
+            LeaseRecord current = parse(name, entry);
+            if (current.released()) {
+                return;
+            }
+            try {
+                backend.writeLockIf(name, current.releasedAt(Instant.now()).toJson(), entry.version());
+                return;
+            } catch (ConflictException raced) {
+                continue;
+            }
+        }
+    }
+
+    static LeaseRecord parse(String name, Entry entry) {
+        try {
+            return LeaseRecord.fromJson(entry.bytes());
+        } catch (IOException e) {
+            throw new CorruptStateException(name, "the lock entry of " + name, e.getMessage(), e);
+        }
+    }
+
+    private synchronized ScheduledExecutorService renewals() {
+        if (renewals == null) {
+            renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "statestore-lease-renewal-" + store.scope());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return renewals;
+    }
+
+    private static void pause(long maxMillis) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, maxMillis / 2), Math.max(2, maxMillis + 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateStoreException("Interrupted while waiting for a lock", e, true);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (renewals != null) {
+            renewals.shutdownNow();
+        }
+    }
+}
