@@ -141,6 +141,7 @@ public interface StateStore extends AutoCloseable {
      * @param change computes the new state from the current one (empty when absent); no side effects
      * @return the state written
      * @throws ConflictException if every attempt conflicted
+     * @throws InvalidConfigException if {@code maxAttempts} is below 1
      */
     State update(String key, int maxAttempts, Function<Optional<State>, State> change);
 
@@ -168,6 +169,7 @@ public interface StateStore extends AutoCloseable {
      * @param ttl how long the lease lasts without renewal, at least 100 ms; it is renewed every third of it
      * @return the held lease; close it to release the lock
      * @throws LockHeldException if another holder has the lock, naming who and until when
+     * @throws InvalidConfigException if {@code ttl} is below 100 ms
      */
     default Lease lock(String name, Duration ttl) {
         return lock(name, ttl, Duration.ZERO);

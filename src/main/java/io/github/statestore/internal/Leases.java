@@ -2,6 +2,7 @@ package io.github.statestore.internal;
 
 import io.github.statestore.ConflictException;
 import io.github.statestore.CorruptStateException;
+import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Lease;
 import io.github.statestore.LeaseOwner;
 import io.github.statestore.LockHeldException;
@@ -40,7 +41,7 @@ final class Leases implements AutoCloseable {
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(maxWait, "maxWait");
         if (ttl.compareTo(MIN_TTL) < 0) {
-            throw new IllegalArgumentException("a lease's ttl must be at least " + MIN_TTL + ", was " + ttl);
+            throw new InvalidConfigException("ttl", "a lease's ttl must be at least " + MIN_TTL + ", was " + ttl);
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {

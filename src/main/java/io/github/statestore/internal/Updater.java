@@ -1,6 +1,7 @@
 package io.github.statestore.internal;
 
 import io.github.statestore.ConflictException;
+import io.github.statestore.InvalidConfigException;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
@@ -24,7 +25,7 @@ final class Updater {
 
     Updater(StateStore store, int maxAttempts) {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            throw new InvalidConfigException("maxAttempts", "an update needs at least 1 attempt, was " + maxAttempts);
         }
         this.store = store;
         this.maxAttempts = maxAttempts;
