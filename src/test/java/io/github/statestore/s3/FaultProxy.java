@@ -240,7 +240,8 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private static byte[] errorResponse(Fault fault, String method) {
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + fault.code()
+        String body = fault.body() != null ? fault.body()
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + fault.code()
                 + "</Code><Message>Injected by FaultProxy</Message><RequestId>FAULTPROXY</RequestId></Error>";
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + fault.status() + " Injected\r\n"
