@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
+import io.github.statestore.contract.AlchemyFixture;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and secret envelopes kept, and each document written back byte for byte as Alchemy wrote it.
  */
 class AlchemyFixturesTest {
-    private static final Scope DEV = Scope.of("myapp", "dev");
-    private static final Scope NESTED = Scope.of("myapp", "dev", "nested-scope");
-    private static final Scope PROD = Scope.of("myapp", "prod");
 
     @TempDir
     Path dir;
@@ -68,41 +65,17 @@ class AlchemyFixturesTest {
 
     @Test
     void eachScopeListsExactlyItsOwnKeys() {
-        assertEquals(List.of("api/database/connection", "bytes", "my-res", "with-secret"), open(DEV).list());
-        assertEquals(List.of("child"), open(NESTED).list());
-        assertEquals(List.of("my-res"), open(PROD).list());
-        assertEquals(4, open(DEV).count());
-        assertEquals(4, open(DEV).all().size());
+        AlchemyFixture.assertEachScopeListsItsOwnKeys(this::open);
     }
 
     @Test
     void valuesAreWhatAlchemyWrote() {
-        StateStore dev = open(DEV);
-        State connection = dev.get("api/database/connection").orElseThrow();
-        assertEquals(State.Status.UPDATED, connection.status());
-        assertEquals("test::Thing", connection.kind());
-        assertEquals("connection", connection.id());
-        assertEquals("myapp/dev/api/database/connection", connection.fqn());
-        assertEquals(3, connection.seq());
-        assertEquals(Map.of("host", "db", "port", 5432L), connection.props());
-        assertEquals(Map.of("connected", true), connection.output());
-        assertEquals(Optional.empty(), connection.oldProps());
-
-        State myRes = dev.get("my-res").orElseThrow();
-        assertEquals(Map.of("name", "hello", "n", 42L), myRes.props());
-        assertEquals(Map.of("url", "https://x", "when", Map.of("@date", "1970-01-01T00:00:00.000Z")),
-                myRes.output());
-        assertEquals(Map.of("data", Map.of("@buffer", "AAEC+v8=")), dev.get("bytes").orElseThrow().output());
-
-        State child = open(NESTED).get("child").orElseThrow();
-        assertEquals(Optional.of(Map.of("name", "old")), child.oldProps());
-        assertEquals(Map.of("name", "new"), child.props());
-        assertEquals(State.Status.DELETED, open(PROD).get("my-res").orElseThrow().status());
+        AlchemyFixture.assertValuesAreAlchemys(this::open);
     }
 
     @Test
     void secretEnvelopesAreKeptAsMaps() {
-        State state = open(DEV).get("with-secret").orElseThrow();
+        State state = open(AlchemyFixture.DEV).get("with-secret").orElseThrow();
         assertEquals(Map.of("@secret", Map.of("version", "v1", "ciphertext", "NIx4SzZ6D9UrdO4wksD0v4cv",
                 "iv", "UpRlLGAHSrMK8PFA", "salt", "+rZFTlKoaSnw+m2NJt7HUQ==", "tag", "AwNHgje3CrF6pE2DhbansQ==")),
                 state.props().get("apiKey"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
+import io.github.statestore.contract.AlchemyFixture;
 import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +34,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * and each object written back is byte-identical to Alchemy's.
  */
 class AlchemyS3FixturesIT {
-    private static final Scope DEV = Scope.of("myapp", "dev");
-    private static final Scope NESTED = Scope.of("myapp", "dev", "nested-scope");
-    private static final Scope PROD = Scope.of("myapp", "prod");
 
     private final S3Client raw = S3Server.rawClient();
     private final String bucket = S3Server.newBucket();
@@ -74,41 +71,17 @@ class AlchemyS3FixturesIT {
 
     @Test
     void eachScopeListsExactlyItsOwnKeys() {
-        assertEquals(List.of("api/database/connection", "bytes", "my-res", "with-secret"), open(DEV).list());
-        assertEquals(List.of("child"), open(NESTED).list());
-        assertEquals(List.of("my-res"), open(PROD).list());
-        assertEquals(4, open(DEV).count());
-        assertEquals(4, open(DEV).all().size());
+        AlchemyFixture.assertEachScopeListsItsOwnKeys(this::open);
     }
 
     @Test
     void valuesAreWhatAlchemyWrote() {
-        StateStore dev = open(DEV);
-        State connection = dev.get("api/database/connection").orElseThrow();
-        assertEquals(State.Status.UPDATED, connection.status());
-        assertEquals("test::Thing", connection.kind());
-        assertEquals("connection", connection.id());
-        assertEquals("myapp/dev/api/database/connection", connection.fqn());
-        assertEquals(3, connection.seq());
-        assertEquals(Map.of("host", "db", "port", 5432L), connection.props());
-        assertEquals(Map.of("connected", true), connection.output());
-        assertEquals(Optional.empty(), connection.oldProps());
-
-        State myRes = dev.get("my-res").orElseThrow();
-        assertEquals(Map.of("name", "hello", "n", 42L), myRes.props());
-        assertEquals(Map.of("url", "https://x", "when", Map.of("@date", "1970-01-01T00:00:00.000Z")),
-                myRes.output());
-        assertEquals(Map.of("data", Map.of("@buffer", "AAEC+v8=")), dev.get("bytes").orElseThrow().output());
-
-        State child = open(NESTED).get("child").orElseThrow();
-        assertEquals(Optional.of(Map.of("name", "old")), child.oldProps());
-        assertEquals(Map.of("name", "new"), child.props());
-        assertEquals(State.Status.DELETED, open(PROD).get("my-res").orElseThrow().status());
+        AlchemyFixture.assertValuesAreAlchemys(this::open);
     }
 
     @Test
     void secretEnvelopesAreKeptAsMaps() {
-        State state = open(DEV).get("with-secret").orElseThrow();
+        State state = open(AlchemyFixture.DEV).get("with-secret").orElseThrow();
         assertEquals(Map.of("@secret", Map.of("version", "v1", "ciphertext", "rqayXUJ2/CMU48ynXJtl5G3+",
                 "iv", "YlFkJh7H1t6lEWB9", "salt", "wPdbZ/GmhHKBpLSkX9h6lA==", "tag", "nAh67UMji5iz7AGFGK2RMA==")),
                 state.props().get("apiKey"));
