@@ -5,8 +5,10 @@ import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.BackendStateStore;
+import io.github.statestore.internal.Builders;
 import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
+import io.github.statestore.secret.Passwords;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -26,10 +28,12 @@ public final class FileSystemConfig implements StoreConfig {
 
     private final Path root;
     private final NameStyle nameStyle;
+    private final String password;
 
     private FileSystemConfig(Builder builder) {
         this.root = builder.root;
         this.nameStyle = builder.nameStyle;
+        this.password = builder.password;
     }
 
     /**
@@ -55,12 +59,14 @@ public final class FileSystemConfig implements StoreConfig {
     public StateStore open(Scope scope) {
         FileLayout layout = new FileLayout(root, nameStyle);
         AtomicFiles files = new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
-        return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files));
+        return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files),
+                Passwords.codec(password, System.getenv()));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FileSystemConfig c && c.root.equals(root) && c.nameStyle == nameStyle;
+        return o instanceof FileSystemConfig c && c.root.equals(root) && c.nameStyle == nameStyle
+                && Objects.equals(c.password, password);
     }
 
     @Override
@@ -70,13 +76,15 @@ public final class FileSystemConfig implements StoreConfig {
 
     @Override
     public String toString() {
-        return "FileSystemConfig{root=" + root + ", nameStyle=" + nameStyle + "}";
+        return "FileSystemConfig{root=" + root + ", nameStyle=" + nameStyle + ", password="
+                + (password == null ? "none" : "set") + "}";
     }
 
     /** Builds a {@link FileSystemConfig}; each setter validates at once. Not thread-safe. */
     public static final class Builder {
         private Path root = DEFAULT_ROOT;
         private NameStyle nameStyle = NameStyle.ofPlatform();
+        private String password;
 
         private Builder() {
         }
@@ -105,6 +113,17 @@ public final class FileSystemConfig implements StoreConfig {
                 throw new InvalidConfigException("nameStyle", "must not be null");
             }
             this.nameStyle = nameStyle;
+            return this;
+        }
+
+        /**
+         * @param password encrypts and decrypts secrets; default: {@code STATESTORE_PASSWORD}, else
+         *     {@code ALCHEMY_PASSWORD}, else none
+         * @return this builder
+         * @throws InvalidConfigException if empty
+         */
+        public Builder password(String password) {
+            this.password = Builders.password(password);
             return this;
         }
 

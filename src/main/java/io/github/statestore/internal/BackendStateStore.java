@@ -10,6 +10,7 @@ import io.github.statestore.StoreClosedException;
 import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
 import io.github.statestore.key.KeyCodec;
+import io.github.statestore.secret.SecretCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import java.util.function.Function;
 public final class BackendStateStore implements StateStore {
     private final Scope scope;
     private final Backend backend;
+    private final SecretCodec secrets;
     private final ParallelReads reads;
     private final Leases leases;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -40,10 +42,12 @@ public final class BackendStateStore implements StateStore {
      *
      * @param scope the scope the backend serves
      * @param backend the backend; closed with this store
+     * @param secrets how secrets are sealed and opened
      */
-    public BackendStateStore(Scope scope, Backend backend) {
+    public BackendStateStore(Scope scope, Backend backend, SecretCodec secrets) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.reads = new ParallelReads(backend.readConcurrency());
         this.leases = new Leases(this, backend);
     }
@@ -100,23 +104,20 @@ public final class BackendStateStore implements StateStore {
     @Override
     public void set(String key, State state) {
         validate(key);
-        Objects.requireNonNull(state, "state");
-        open().write(key, state.toJsonBytes());
+        open().write(key, bytes(key, state));
     }
 
     @Override
     public Version setIf(String key, State state, Version expected) {
         validate(key);
-        Objects.requireNonNull(state, "state");
         Objects.requireNonNull(expected, "expected");
-        return Version.of(open().writeIf(key, state.toJsonBytes(), expected.token()));
+        return Version.of(open().writeIf(key, bytes(key, state), expected.token()));
     }
 
     @Override
     public Version create(String key, State state) {
         validate(key);
-        Objects.requireNonNull(state, "state");
-        return Version.of(open().writeIf(key, state.toJsonBytes(), null));
+        return Version.of(open().writeIf(key, bytes(key, state), null));
     }
 
     @Override
@@ -188,11 +189,17 @@ public final class BackendStateStore implements StateStore {
     }
 
     private State parse(String key, byte[] bytes) {
+        State state;
         try {
-            return State.fromJson(bytes);
+            state = State.fromJson(bytes);
         } catch (IOException | InvalidStateException e) {
             throw new CorruptStateException(key, backend.locate(key), e.getMessage(), e);
         }
+        return secrets.open(key, state);
+    }
+
+    private byte[] bytes(String key, State state) {
+        return secrets.seal(key, Objects.requireNonNull(state, "state")).toJsonBytes();
     }
 
     private void validate(String key) {

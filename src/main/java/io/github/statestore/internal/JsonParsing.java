@@ -27,17 +27,27 @@ public final class JsonParsing {
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(byte[] json) throws IOException {
-        Object value;
-        try {
-            value = MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IOException(e.getOriginalMessage() + " at " + describe(e), e);
-        }
+        Object value = parseValue(json);
         if (!(value instanceof Map)) {
             throw new IOException("expected a JSON object, found "
                     + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         return (Map<String, Object>) value;
+    }
+
+    /**
+     * Parses any JSON value.
+     *
+     * @param json UTF-8 JSON text
+     * @return the value, in the types this class describes
+     * @throws IOException if the text is not one well-formed JSON value; the message says where
+     */
+    public static Object parseValue(byte[] json) throws IOException {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(e.getOriginalMessage() + " at " + describe(e), e);
+        }
     }
 
     private static String describe(JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package io.github.statestore.internal;
 
+import io.github.statestore.InvalidStateException;
+import io.github.statestore.secret.Secret;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -33,6 +35,19 @@ public final class JsonText {
         return out.toString();
     }
 
+    /**
+     * Writes a value as compact JSON, as {@code JSON.stringify(value)} does.
+     *
+     * @param value a map, list, string, number, boolean or {@code null}; maps must have string keys
+     * @return the JSON text, without any white space between tokens
+     * @throws IllegalArgumentException for a value of any other type, or a non-finite number
+     */
+    public static String writeCompact(Object value) {
+        StringBuilder out = new StringBuilder(64);
+        write(value, out, null);
+        return out.toString();
+    }
+
     private static void write(Object value, StringBuilder out, String indent) {
         if (value == null) {
             out.append("null");
@@ -46,6 +61,9 @@ public final class JsonText {
             writeObject(map, out, indent);
         } else if (value instanceof List<?> list) {
             writeArray(list, out, indent);
+        } else if (value instanceof Secret) {
+            throw new InvalidStateException("$", "holds a Secret, which only a store opened with a password can "
+                    + "write (encrypted)");
         } else {
             throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
         }
@@ -56,18 +74,18 @@ public final class JsonText {
             out.append("{}");
             return;
         }
-        String inner = indent + "  ";
-        out.append("{\n");
+        String inner = indent == null ? null : indent + "  ";
+        out.append(indent == null ? "{" : "{\n");
         Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<?, ?> e = it.next();
-            out.append(inner);
+            out.append(inner == null ? "" : inner);
             quote((String) e.getKey(), out);
-            out.append(": ");
+            out.append(indent == null ? ":" : ": ");
             write(e.getValue(), out, inner);
-            out.append(it.hasNext() ? ",\n" : "\n");
+            out.append(separator(it.hasNext(), indent));
         }
-        out.append(indent).append('}');
+        out.append(indent == null ? "" : indent).append('}');
     }
 
     private static void writeArray(List<?> list, StringBuilder out, String indent) {
@@ -75,14 +93,19 @@ public final class JsonText {
             out.append("[]");
             return;
         }
-        String inner = indent + "  ";
-        out.append("[\n");
+        String inner = indent == null ? null : indent + "  ";
+        out.append(indent == null ? "[" : "[\n");
         for (int i = 0; i < list.size(); i++) {
-            out.append(inner);
+            out.append(inner == null ? "" : inner);
             write(list.get(i), out, inner);
-            out.append(i + 1 < list.size() ? ",\n" : "\n");
+            out.append(separator(i + 1 < list.size(), indent));
         }
-        out.append(indent).append(']');
+        out.append(indent == null ? "" : indent).append(']');
+    }
+
+    /** What follows a member: a comma if more follow, and a newline when pretty ({@code indent} not null). */
+    private static String separator(boolean more, String indent) {
+        return (more ? "," : "") + (indent == null ? "" : "\n");
     }
 
     /** Quotes a string as {@code JSON.stringify} does (ES2019 well-formed: lone surrogates escaped). */

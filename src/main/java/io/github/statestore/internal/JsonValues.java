@@ -1,6 +1,7 @@
 package io.github.statestore.internal;
 
 import io.github.statestore.InvalidStateException;
+import io.github.statestore.secret.Secret;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class JsonValues {
      * @throws InvalidStateException naming the path of the first value with no JSON form
      */
     public static Object copy(Object value, String path) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+                || value instanceof Secret) {
             return value;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {

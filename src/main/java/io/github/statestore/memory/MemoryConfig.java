@@ -5,6 +5,7 @@ import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Entry;
+import io.github.statestore.secret.Passwords;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -17,15 +18,28 @@ public final class MemoryConfig implements StoreConfig {
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> scopes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> locks = new ConcurrentHashMap<>();
 
-    /** Creates an empty space. */
+    private final String password;
+
+    /** Creates an empty space; its stores take a password from the environment, if one is set there. */
     public MemoryConfig() {
+        this(null);
+    }
+
+    /**
+     * Creates an empty space whose stores encrypt secrets with a password.
+     *
+     * @param password the password, or {@code null} to take one from the environment
+     */
+    public MemoryConfig(String password) {
+        this.password = password;
     }
 
     @Override
     public StateStore open(Scope scope) {
         return new BackendStateStore(scope,
                 new MemoryBackend(scope, scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
-                        locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>())));
+                        locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>())),
+                Passwords.codec(password, System.getenv()));
     }
 
     @Override

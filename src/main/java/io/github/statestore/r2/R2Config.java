@@ -202,6 +202,12 @@ public final class R2Config implements StoreConfig {
             return this;
         }
 
+        /** @param password as {@link S3Config.Builder#password(String)} @return this builder */
+        public Builder password(String password) {
+            s3.password(password);
+            return this;
+        }
+
         /** @param createBucket as {@link S3Config.Builder#createBucket(boolean)} @return this builder */
         public Builder createBucket(boolean createBucket) {
             s3.createBucket(createBucket);

@@ -5,6 +5,8 @@ import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.BackendStateStore;
+import io.github.statestore.internal.Builders;
+import io.github.statestore.secret.Passwords;
 import io.github.statestore.internal.StoreUrl;
 import io.github.statestore.key.S3Layout;
 import java.net.URI;
@@ -45,6 +47,7 @@ public final class S3Config implements StoreConfig {
     final ServerSideEncryption serverSideEncryption;
     final boolean checksumsWhenRequired;
     final S3Client client;
+    final String password;
 
     private S3Config(Builder b) {
         this.bucket = b.bucket;
@@ -61,6 +64,7 @@ public final class S3Config implements StoreConfig {
         this.serverSideEncryption = b.serverSideEncryption;
         this.checksumsWhenRequired = b.checksumsWhenRequired;
         this.client = b.client;
+        this.password = b.password;
     }
 
     /** @return a builder with every default set; {@code bucket} is required */
@@ -164,7 +168,8 @@ public final class S3Config implements StoreConfig {
     @Override
     public StateStore open(Scope scope) {
         RetryingS3Client s3 = S3Clients.retrying(this);
-        return new BackendStateStore(scope, new S3Backend(s3, new S3Layout(prefix, scope), this));
+        return new BackendStateStore(scope, new S3Backend(s3, new S3Layout(prefix, scope), this),
+                Passwords.codec(password, System.getenv()));
     }
 
     /** Lists every setting; credentials show their kind only, never a secret. */
@@ -175,7 +180,7 @@ public final class S3Config implements StoreConfig {
                 + ", maxConcurrency=" + maxConcurrency + ", attemptTimeout=" + attemptTimeout + ", requestTimeout="
                 + requestTimeout + ", retryPolicy=" + retryPolicy + ", serverSideEncryption=" + serverSideEncryption
                 + ", checksumsWhenRequired=" + checksumsWhenRequired + (client == null ? "" : ", client=caller's")
-                + "}";
+                + ", password=" + (password == null ? "none" : "set") + "}";
     }
 
     /** Builds an {@link S3Config}; each setter validates at once, {@link #build()} the rules between them. */
@@ -196,6 +201,7 @@ public final class S3Config implements StoreConfig {
         private ServerSideEncryption serverSideEncryption = ServerSideEncryption.none();
         private boolean checksumsWhenRequired;
         private S3Client client;
+        private String password;
 
         private Builder() {
         }
@@ -362,6 +368,17 @@ public final class S3Config implements StoreConfig {
          */
         public Builder checksumsWhenRequired(boolean checksumsWhenRequired) {
             this.checksumsWhenRequired = checksumsWhenRequired;
+            return this;
+        }
+
+        /**
+         * @param password encrypts and decrypts secrets; default: {@code STATESTORE_PASSWORD}, else
+         *     {@code ALCHEMY_PASSWORD}, else none
+         * @return this builder
+         * @throws InvalidConfigException if empty
+         */
+        public Builder password(String password) {
+            this.password = Builders.password(password);
             return this;
         }
 
