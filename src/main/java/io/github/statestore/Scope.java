@@ -17,10 +17,13 @@ import java.util.List;
  *
  * <p>Each name must be non-empty, at most 255 UTF-8 bytes (it is a directory name in the FileSystem store),
  * must not contain {@code /}, control characters or unpaired surrogates, must not be {@code .} or {@code ..},
- * and must not end in {@code .json} (its directory would clash with the document of a key in the parent
- * scope). Immutable and thread-safe.
+ * must not end in {@code .json} (its directory would clash with the document of a key in the parent
+ * scope), and must not start with {@code %!} (reserved for the stores' lock entries). Immutable and
+ * thread-safe.
  */
 public final class Scope {
+    /** What no scope name may start with: the stores keep their own entries (locks) under such names. */
+    public static final String RESERVED_PREFIX = "%!";
     /** The longest scope name, in UTF-8 bytes. */
     public static final int MAX_NAME_BYTES = 255;
 
@@ -110,6 +113,10 @@ public final class Scope {
         String bad = Text.forbiddenCharacter(name);
         if (bad != null) {
             throw new InvalidScopeException(name, bad);
+        }
+        if (name.startsWith(RESERVED_PREFIX)) {
+            throw new InvalidScopeException(name, "names starting with '" + RESERVED_PREFIX + "' are reserved for "
+                    + "the stores' own entries, such as locks");
         }
         if (name.endsWith(".json")) {
             throw new InvalidScopeException(name, "names ending in '.json' would clash with a key's document "

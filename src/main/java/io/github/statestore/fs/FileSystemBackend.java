@@ -77,9 +77,6 @@ final class FileSystemBackend implements Backend {
         if (!Files.isRegularFile(entry)) {
             return null;
         }
-        if (name.startsWith(FileLayout.LOCK_PREFIX)) {
-            return null;
-        }
         if (!FileLayout.isLongName(name)) {
             String key = layout.keyOf(name);
             if (key == null) {

@@ -3,7 +3,7 @@ package io.github.statestore.fs;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,31 +29,28 @@ final class ScopeLock {
 
     private final Path dir;
     private final AtomicFiles files;
-    private final ReentrantLock local;
 
     ScopeLock(Path dir, AtomicFiles files) {
         this.dir = dir;
         this.files = files;
-        this.local = IN_JVM.computeIfAbsent(dir, d -> new ReentrantLock());
     }
 
-    /** Runs {@code action} holding the scope's lock, creating the directory first if needed. */
+    /**
+     * Runs {@code action} holding the scope's lock, creating the directory first if needed. The in-JVM lock
+     * is found by the directory's real path, so stores that reach one directory through different paths
+     * (symbolic links) share it.
+     */
     <T> T run(Action<T> action) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            files.createDirectories(dir);
+        }
+        ReentrantLock local = IN_JVM.computeIfAbsent(dir.toRealPath(), d -> new ReentrantLock());
         local.lock();
-        try (FileChannel channel = open(); FileLock held = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
             return action.run();
         } finally {
             local.unlock();
-        }
-    }
-
-    private FileChannel open() throws IOException {
-        Path lockFile = dir.resolve(FILE_NAME);
-        try {
-            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException missingDir) {
-            files.createDirectories(dir);
-            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         }
     }
 }

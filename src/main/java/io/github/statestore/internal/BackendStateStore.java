@@ -1,7 +1,9 @@
 package io.github.statestore.internal;
 
+import io.github.statestore.ConflictException;
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.InvalidStateException;
+import io.github.statestore.SecretException;
 import io.github.statestore.Lease;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
@@ -156,6 +158,53 @@ public final class BackendStateStore implements StateStore {
         b.deleteAll(b.keys());
     }
 
+    /**
+     * Re-encrypts every secret of this scope from one password to another, entry by entry, each with a
+     * compare-and-set; entries already under the new password, and entries without secrets, are left as
+     * they are. An interrupted rotation leaves each entry readable with one of the two passwords.
+     *
+     * @param from the old password
+     * @param to the new password
+     * @return how many entries were rewritten
+     */
+    public int rotateSecrets(String from, String to) {
+        SecretCodec before = SecretCodec.withPassword(Builders.password(from));
+        SecretCodec after = SecretCodec.withPassword(Builders.password(to));
+        int rewritten = 0;
+        for (String key : list()) {
+            while (true) {
+                Entry entry = open().readEntry(key);
+                State stored = entry == null ? null : parseRaw(key, entry.bytes());
+                State opened = stored == null ? null : openEither(key, stored, before, after);
+                if (opened == null || opened == stored) {
+                    break;
+                }
+                try {
+                    open().writeIf(key, after.seal(key, opened).toJsonBytes(), entry.version());
+                    rewritten++;
+                    break;
+                } catch (ConflictException changed) {
+                    continue;
+                }
+            }
+        }
+        return rewritten;
+    }
+
+    /** Opens with the old password; {@code null} when the entry is already under the new one. */
+    private static State openEither(String key, State stored, SecretCodec before, SecretCodec after) {
+        try {
+            return before.open(key, stored);
+        } catch (SecretException notOld) {
+            try {
+                after.open(key, stored);
+                return null;
+            } catch (SecretException neither) {
+                throw notOld;
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
@@ -189,13 +238,15 @@ public final class BackendStateStore implements StateStore {
     }
 
     private State parse(String key, byte[] bytes) {
-        State state;
+        return secrets.open(key, parseRaw(key, bytes));
+    }
+
+    private State parseRaw(String key, byte[] bytes) {
         try {
-            state = State.fromJson(bytes);
+            return State.fromJson(bytes);
         } catch (IOException | InvalidStateException e) {
             throw new CorruptStateException(key, backend.locate(key), e.getMessage(), e);
         }
-        return secrets.open(key, state);
     }
 
     private byte[] bytes(String key, State state) {

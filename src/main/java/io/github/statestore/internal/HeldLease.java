@@ -35,13 +35,15 @@ final class HeldLease implements Lease {
     private final String name;
     private final Duration ttl;
     private final ScheduledFuture<?> renewal;
+    private final Runnable onClose;
     private LeaseRecord record;
     private String version;
     private boolean lost;
     private boolean closed;
 
     HeldLease(StateStore store, Backend backend, String name, LeaseRecord record, String version, Duration ttl,
-            ScheduledExecutorService renewals) {
+            ScheduledExecutorService renewals, Runnable onClose) {
+        this.onClose = onClose;
         this.store = store;
         this.backend = backend;
         this.name = name;
@@ -86,15 +88,35 @@ final class HeldLease implements Lease {
             try {
                 version = backend.writeLockIf(name, next.toJson(), version);
                 record = next;
-            } catch (ConflictException takenOver) {
-                lost = true;
-                renewal.cancel(false);
-                LOG.warn("Lost lock '{}' in scope {}: another holder took it over", name, store.scope());
+            } catch (ConflictException changed) {
+                if (!adoptOurOwnWrite()) {
+                    lost = true;
+                    renewal.cancel(false);
+                    LOG.warn("Lost lock '{}' in scope {}: another holder took it over", name, store.scope());
+                }
             } catch (StateStoreException transientFailure) {
                 LOG.warn("Could not renew lock '{}' in scope {} (it expires at {}): {}", name, store.scope(),
                         record.expiresAt(), transientFailure.getMessage());
             }
         }
+    }
+
+    /**
+     * After a conflict: if the entry still names this acquisition (an earlier write of ours landed although
+     * its answer was lost), takes its version and record as ours.
+     *
+     * @return whether the lease is still ours
+     */
+    private boolean adoptOurOwnWrite() {
+        Entry entry = backend.readLock(name);
+        LeaseRecord current = entry == null ? null : Leases.parse(name, entry);
+        if (current == null || current.released() || current.token() != record.token()
+                || !current.owner().equals(record.owner())) {
+            return false;
+        }
+        version = entry.version();
+        record = current;
+        return true;
     }
 
     @Override
@@ -160,17 +182,29 @@ final class HeldLease implements Lease {
             }
             closed = true;
             renewal.cancel(false);
+            onClose.run();
             if (lost) {
                 return;
             }
             try {
-                backend.writeLockIf(name, record.releasedAt(Instant.now()).toJson(), version);
+                release();
             } catch (ConflictException takenOver) {
                 LOG.warn("Lock '{}' in scope {} was taken over before release", name, store.scope());
             } catch (StateStoreException e) {
                 LOG.warn("Could not release lock '{}' in scope {}; it frees itself at {}: {}", name, store.scope(),
                         record.expiresAt(), e.getMessage());
             }
+        }
+    }
+
+    private void release() {
+        try {
+            backend.writeLockIf(name, record.releasedAt(Instant.now()).toJson(), version);
+        } catch (ConflictException changed) {
+            if (!adoptOurOwnWrite()) {
+                throw changed;
+            }
+            backend.writeLockIf(name, record.releasedAt(Instant.now()).toJson(), version);
         }
     }
 

@@ -12,7 +12,10 @@ import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes and breaks a store's locks. A lock entry is taken with a conditional write: created when absent, or
  * replaced (with the fencing token plus one) when released or expired. Leases are renewed on one daemon
- * thread per store, started on first use and stopped by {@link #close()}. Thread-safe.
+ * thread per store, started on first use; {@link #close()} releases the leases still held and stops it.
+ * Thread-safe.
  */
 final class Leases implements AutoCloseable {
     static final Duration MIN_TTL = Duration.ofMillis(100);
@@ -29,6 +33,7 @@ final class Leases implements AutoCloseable {
 
     private final StateStore store;
     private final Backend backend;
+    private final Set<HeldLease> held = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService renewals;
 
     Leases(StateStore store, Backend backend) {
@@ -53,7 +58,11 @@ final class Leases implements AutoCloseable {
                         now, now.plus(ttl), false);
                 try {
                     String version = backend.writeLockIf(name, mine.toJson(), entry == null ? null : entry.version());
-                    return new HeldLease(store, backend, name, mine, version, ttl, renewals());
+                    HeldLease[] lease = new HeldLease[1];
+                    lease[0] = new HeldLease(store, backend, name, mine, version, ttl, renewals(),
+                            () -> held.remove(lease[0]));
+                    held.add(lease[0]);
+                    return lease[0];
                 } catch (ConflictException raced) {
                     continue;
                 }
@@ -114,10 +123,14 @@ final class Leases implements AutoCloseable {
         }
     }
 
+    /** Releases every lease still held, then stops renewing. */
     @Override
-    public synchronized void close() {
-        if (renewals != null) {
-            renewals.shutdownNow();
+    public void close() {
+        List.copyOf(held).forEach(HeldLease::close);
+        synchronized (this) {
+            if (renewals != null) {
+                renewals.shutdownNow();
+            }
         }
     }
 }

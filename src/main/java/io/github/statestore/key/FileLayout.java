@@ -25,9 +25,14 @@ public final class FileLayout {
     public static final String KEY_SUFFIX = ".key";
     /**
      * What the names of lock entries start with. No encoded key starts so (its {@code %} is always followed
-     * by {@code 25} or {@code 3A}), and no scope directory ends in {@code .json}, so they clash with neither.
+     * by {@code 25} or {@code 3A}), and no scope name may ({@link Scope#RESERVED_PREFIX}), so they clash with
+     * neither.
      */
-    public static final String LOCK_PREFIX = "%!lock.";
+    public static final String LOCK_PREFIX = Scope.RESERVED_PREFIX + "lock.";
+    /**
+     * The suffix of lock entry files: not {@code .json}, so that neither this store nor Alchemy lists them.
+     */
+    public static final String LOCK_SUFFIX = ".lease";
     /** The longest file name, in UTF-8 bytes, that this layout writes. */
     public static final int MAX_NAME_BYTES = 255;
     static final int LONG_HEAD_BYTES = 96;
@@ -89,17 +94,17 @@ public final class FileLayout {
     }
 
     /**
-     * The file name of a lease's lock entry: {@value #LOCK_PREFIX} then the name encoded as a key.
+     * The file name of a lease's lock entry: {@code %!lock.}, the name encoded as a key, {@value #LOCK_SUFFIX}.
      *
      * @param name a lock name
-     * @return such as {@code %!lock.deploy.json}
+     * @return such as {@code %!lock.deploy.lease}
      * @throws io.github.statestore.InvalidKeyException if the name is invalid or its file name too long
      */
     public String lockFileName(String name) {
-        String fileName = LOCK_PREFIX + style.escape(KeyCodec.encode(name)) + SUFFIX;
+        String fileName = LOCK_PREFIX + style.escape(KeyCodec.encode(name)) + LOCK_SUFFIX;
         if (fileName.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
             throw new io.github.statestore.InvalidKeyException(name, "a lock name may encode to at most "
-                    + (MAX_NAME_BYTES - LOCK_PREFIX.length() - SUFFIX.length()) + " bytes");
+                    + (MAX_NAME_BYTES - LOCK_PREFIX.length() - LOCK_SUFFIX.length()) + " bytes");
         }
         return fileName;
     }
@@ -131,7 +136,7 @@ public final class FileLayout {
      * @return the key, or {@code null} if the name is not one this layout writes for a short key
      */
     public String keyOf(String fileName) {
-        if (!fileName.endsWith(SUFFIX) || isLongName(fileName) || fileName.startsWith(LOCK_PREFIX)) {
+        if (!fileName.endsWith(SUFFIX) || isLongName(fileName)) {
             return null;
         }
         String encoded = style.unescape(fileName.substring(0, fileName.length() - SUFFIX.length()));

@@ -17,6 +17,7 @@ public final class S3Layout {
     public static final String DELIMITER = "/";
 
     private final String scopePrefix;
+    private final String lockPrefix;
 
     /**
      * Creates the layout of one scope.
@@ -25,7 +26,9 @@ public final class S3Layout {
      * @param scope the scope
      */
     public S3Layout(String prefix, Scope scope) {
-        this.scopePrefix = prefix + String.join(DELIMITER, scope.names()) + DELIMITER;
+        String chain = String.join(DELIMITER, scope.names()) + DELIMITER;
+        this.scopePrefix = prefix + chain;
+        this.lockPrefix = prefix + Scope.RESERVED_PREFIX + "locks" + DELIMITER + chain;
     }
 
     /**
@@ -59,25 +62,16 @@ public final class S3Layout {
     }
 
     /**
-     * The object key of a lease's lock entry: the scope prefix, {@link FileLayout#LOCK_PREFIX}, then the name
-     * encoded as a key. It never decodes as a key, so {@code list()} never shows it.
+     * The object key of a lease's lock entry: {@code <prefix>%!locks/<scope chain>/<encoded name>}, outside
+     * every scope's prefix (no scope name starts with {@code %!}), so neither this store's {@code list()} nor
+     * Alchemy's ever sees it.
      *
      * @param name a lock name
      * @return the object key
      * @throws InvalidKeyException if the name is invalid or the object key too long
      */
     public String lockObjectKey(String name) {
-        return checkLength(name, scopePrefix + FileLayout.LOCK_PREFIX + KeyCodec.encode(name));
-    }
-
-    /**
-     * Whether an object listed under {@link #scopePrefix()} is a lock entry.
-     *
-     * @param objectKey an object key
-     * @return {@code true} for lock entries, which are not keys
-     */
-    public boolean isLock(String objectKey) {
-        return objectKey.startsWith(scopePrefix + FileLayout.LOCK_PREFIX);
+        return checkLength(name, lockPrefix + KeyCodec.encode(name));
     }
 
     /**

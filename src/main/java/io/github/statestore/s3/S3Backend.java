@@ -88,9 +88,6 @@ final class S3Backend implements Backend {
                     c -> c.listObjectsV2(r -> r.bucket(bucket).prefix(layout.scopePrefix())
                             .delimiter(S3Layout.DELIMITER).continuationToken(continuation)));
             for (S3Object object : page.contents()) {
-                if (layout.isLock(object.key())) {
-                    continue;
-                }
                 String key = layout.keyOf(object.key());
                 if (key == null) {
                     LOG.warn("Skipping s3://{}/{}: its name is not one this store writes for any key", bucket,
