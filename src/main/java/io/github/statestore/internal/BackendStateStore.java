@@ -1,9 +1,7 @@
 package io.github.statestore.internal;
 
-import io.github.statestore.ConflictException;
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.InvalidStateException;
-import io.github.statestore.SecretException;
 import io.github.statestore.Lease;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
@@ -159,50 +157,14 @@ public final class BackendStateStore implements StateStore {
     }
 
     /**
-     * Re-encrypts every secret of this scope from one password to another, entry by entry, each with a
-     * compare-and-set; entries already under the new password, and entries without secrets, are left as
-     * they are. An interrupted rotation leaves each entry readable with one of the two passwords.
+     * Re-encrypts every secret of this scope from one password to another; see {@link SecretRotation}.
      *
      * @param from the old password
      * @param to the new password
      * @return how many entries were rewritten
      */
     public int rotateSecrets(String from, String to) {
-        SecretCodec before = SecretCodec.withPassword(Builders.password(from));
-        SecretCodec after = SecretCodec.withPassword(Builders.password(to));
-        int rewritten = 0;
-        for (String key : list()) {
-            while (true) {
-                Entry entry = open().readEntry(key);
-                State stored = entry == null ? null : parseRaw(key, entry.bytes());
-                State opened = stored == null ? null : openEither(key, stored, before, after);
-                if (opened == null || opened == stored) {
-                    break;
-                }
-                try {
-                    open().writeIf(key, after.seal(key, opened).toJsonBytes(), entry.version());
-                    rewritten++;
-                    break;
-                } catch (ConflictException changed) {
-                    continue;
-                }
-            }
-        }
-        return rewritten;
-    }
-
-    /** Opens with the old password; {@code null} when the entry is already under the new one. */
-    private static State openEither(String key, State stored, SecretCodec before, SecretCodec after) {
-        try {
-            return before.open(key, stored);
-        } catch (SecretException notOld) {
-            try {
-                after.open(key, stored);
-                return null;
-            } catch (SecretException neither) {
-                throw notOld;
-            }
-        }
+        return new SecretRotation(open(), this::parseRaw).rotate(list(), from, to);
     }
 
     @Override
