@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +18,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * A test main class running in a second JVM on the test classpath, started with flags that make it start
  * fast (C1 only, serial GC, no logging backend). The child prints {@value #READY} once it has done its first
- * write; its stderr goes to the test's stderr.
+ * write; its stderr goes to the test's stderr. Public so that tests of other packages start children too.
  */
-final class ChildJvm implements AutoCloseable {
-    static final String READY = "ready";
+public final class ChildJvm implements AutoCloseable {
+    /** The line a child prints once it is at work. */
+    public static final String READY = "ready";
     private static final long HANG_GUARD_SECONDS = 60;
 
     private final Process process;
@@ -32,6 +34,18 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, String... args) throws IOException {
+        return start(Map.of(), main, args);
+    }
+
+    /**
+     * Starts a child with extra environment variables, such as credentials a store URL must not hold.
+     *
+     * @param env variables added to this JVM's environment
+     * @param main the main class
+     * @param args its arguments
+     * @return the running child
+     */
+    public static ChildJvm start(Map<String, String> env, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-Xmx128m",
@@ -39,11 +53,13 @@ final class ChildJvm implements AutoCloseable {
                 "-Dslf4j.internal.verbosity=WARN",
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(command).redirectError(Redirect.INHERIT).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(Redirect.INHERIT);
+        builder.environment().putAll(env);
+        return new ChildJvm(builder.start());
     }
 
     /** Blocks until the child prints {@value #READY}; fails if it exits or stays silent too long. */
-    void awaitReady() throws IOException, InterruptedException {
+    public void awaitReady() throws IOException, InterruptedException {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(this::readLine);
         try {
             String first = line.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
@@ -54,6 +70,26 @@ final class ChildJvm implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IOException("child " + process.pid() + " never became ready", e);
+        }
+    }
+
+    /**
+     * Reads the rest of the child's output until it exits; fails unless it exits with 0 within the hang guard.
+     *
+     * @return the lines it printed after {@value #READY}
+     */
+    public List<String> awaitExit() throws IOException, InterruptedException {
+        CompletableFuture<List<String>> rest = CompletableFuture.supplyAsync(() -> stdout.lines().toList());
+        try {
+            List<String> lines = rest.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            if (!process.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("child " + process.pid() + " did not exit cleanly"
+                        + (process.isAlive() ? "" : ": exit code " + process.exitValue()));
+            }
+            return lines;
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IOException("child " + process.pid() + " did not finish", e);
         }
     }
 

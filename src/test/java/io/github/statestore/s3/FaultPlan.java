@@ -3,6 +3,7 @@ package io.github.statestore.s3;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /** Decides which {@link Fault} {@link FaultProxy} applies to each request. Implementations are thread-safe. */
 @FunctionalInterface
@@ -50,9 +51,27 @@ interface FaultPlan {
      * @return the plan
      */
     static FaultPlan firstOf(String method, List<Fault> faults) {
+        return firstMatching(request -> request.method().equals(method), faults);
+    }
+
+    /**
+     * Applies {@code faults} in order to the first requests with {@code method} that carry {@code header},
+     * such as a conditional write's {@code If-Match}, then forwards the rest.
+     *
+     * @param method an HTTP method, such as {@code PUT}
+     * @param header a header name, such as {@code If-None-Match}
+     * @param faults the faults, one a request
+     * @return the plan
+     */
+    static FaultPlan firstWithHeader(String method, String header, List<Fault> faults) {
+        return firstMatching(request -> request.method().equals(method) && !request.header(header).isEmpty(),
+                faults);
+    }
+
+    private static FaultPlan firstMatching(Predicate<HttpMessage> selects, List<Fault> faults) {
         AtomicInteger seen = new AtomicInteger();
         return request -> {
-            if (!request.method().equals(method)) {
+            if (!selects.test(request)) {
                 return Fault.NONE;
             }
             int i = seen.getAndIncrement();
