@@ -124,9 +124,9 @@ final class S3Backend implements Backend {
 
     /**
      * A conditional PUT. S3 answers 412 when the object has another ETag (or exists, for If-None-Match) and
-     * 404 when an If-Match object is gone. If a retry fails so although the first attempt may have landed
-     * (its response was lost), the object is re-read: when it holds exactly our document, the write was ours
-     * and succeeded.
+     * 404 when an If-Match object is gone; on a first attempt that is a conflict at once (no extra read, which
+     * matters under contention). If a retry fails so although the first attempt may have landed (its response
+     * was lost), the object is re-read: when it holds exactly our document, the write was ours and succeeded.
      */
     @Override
     public String writeIf(String key, byte[] document, String expected) {
@@ -156,8 +156,11 @@ final class S3Backend implements Backend {
                 if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != NOT_FOUND) {
                     throw e;
                 }
+                if (!retry) {
+                    throw conflict(key, expected, null, op.storeName());
+                }
                 Entry current = fetch(c, put.key());
-                if (retry && current != null && Arrays.equals(current.bytes(), document)) {
+                if (current != null && Arrays.equals(current.bytes(), document)) {
                     return current.version();
                 }
                 throw conflict(key, expected, current == null ? null : current.version(), op.storeName());
