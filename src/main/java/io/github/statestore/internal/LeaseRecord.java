@@ -4,6 +4,7 @@ import io.github.statestore.LeaseOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,18 +50,40 @@ record LeaseRecord(LeaseOwner owner, long token, Instant acquiredAt, Instant exp
     /** Reads a stored entry; any malformed entry is an {@link IOException} naming what is wrong. */
     static LeaseRecord fromJson(byte[] json) throws IOException {
         Map<String, Object> doc = JsonParsing.parseObject(json);
+        Map<?, ?> owner = field(doc, "owner", Map.class, "an object");
+        return new LeaseRecord(
+                new LeaseOwner(field(owner, "host", String.class, "a string"), whole(owner, "pid"),
+                        field(owner, "id", String.class, "a string")),
+                whole(doc, "token"),
+                instant(doc, "acquiredAt"),
+                instant(doc, "expiresAt"),
+                field(doc, "released", Boolean.class, "true or false"));
+    }
+
+    private static <T> T field(Map<?, ?> doc, String name, Class<T> type, String kind) throws IOException {
+        Object value = doc.get(name);
+        if (!type.isInstance(value)) {
+            throw new IOException("not a lock entry: '" + name + "' "
+                    + (doc.containsKey(name) ? "must be " + kind + ", was " + JsonText.write(value) : "is missing"));
+        }
+        return type.cast(value);
+    }
+
+    private static long whole(Map<?, ?> doc, String name) throws IOException {
+        Number n = field(doc, name, Number.class, "a whole number");
+        if (!(n instanceof Integer || n instanceof Long)) {
+            throw new IOException("not a lock entry: '" + name + "' must be a whole number, was " + n);
+        }
+        return n.longValue();
+    }
+
+    private static Instant instant(Map<?, ?> doc, String name) throws IOException {
+        String text = field(doc, name, String.class, "an ISO-8601 instant");
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> owner = (Map<String, Object>) doc.get("owner");
-            return new LeaseRecord(
-                    new LeaseOwner((String) owner.get("host"), ((Number) owner.get("pid")).longValue(),
-                            (String) owner.get("id")),
-                    ((Number) doc.get("token")).longValue(),
-                    Instant.parse((String) doc.get("acquiredAt")),
-                    Instant.parse((String) doc.get("expiresAt")),
-                    Boolean.TRUE.equals(doc.get("released")));
-        } catch (RuntimeException e) {
-            throw new IOException("not a lock entry: " + e, e);
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IOException("not a lock entry: '" + name + "' must be an ISO-8601 instant, was "
+                    + JsonText.write(text), e);
         }
     }
 }
