@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.ConflictException;
+import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
@@ -82,7 +83,7 @@ class UpdaterTest {
 
     @Test
     void rejectsFewerThanOneAttempt() {
-        assertThrows(IllegalArgumentException.class, () -> store.update("a", 0, current -> counter(1)));
+        assertThrows(InvalidConfigException.class, () -> store.update("a", 0, current -> counter(1)));
         assertEquals(Optional.empty(), store.get("a"));
     }
 }
