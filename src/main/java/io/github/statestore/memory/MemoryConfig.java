@@ -4,6 +4,7 @@ import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.BackendStateStore;
+import io.github.statestore.internal.Builders;
 import io.github.statestore.internal.Entry;
 import io.github.statestore.secret.Passwords;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +30,10 @@ public final class MemoryConfig implements StoreConfig {
      * Creates an empty space whose stores encrypt secrets with a password.
      *
      * @param password the password, or {@code null} to take one from the environment
+     * @throws io.github.statestore.InvalidConfigException if empty
      */
     public MemoryConfig(String password) {
-        this.password = password;
+        this.password = password == null ? null : Builders.password(password);
     }
 
     @Override
