@@ -21,11 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/**
- * Secrets through a backend: stored only as envelopes, read back as equal secrets with the password, kept
- * and copied as maps without one, and a wrong password names the key. A backend's test class supplies stores
- * over one space per test and the bytes that space holds.
- */
+/** Secrets through any backend: only envelopes stored, equal secrets read back, maps without a password. */
 public abstract class SecretsContract {
     /** The scope every store of a test opens. */
     protected static final Scope SCOPE = Scope.of("app", "dev");

@@ -15,10 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
 
-/**
- * The secrets suite on the in-memory backend, its stores sharing one space with different passwords (which
- * one {@link MemoryConfig} cannot); and a config's password reaches its stores.
- */
+/** The secrets suite on the in-memory backend (stores sharing one space), and a config's password used. */
 class MemorySecretsTest extends SecretsContract {
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Entry> locks = new ConcurrentHashMap<>();

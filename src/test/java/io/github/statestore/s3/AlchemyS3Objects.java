@@ -13,10 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/**
- * The objects Alchemy 0.94's S3StateStore wrote (test resource {@code alchemy-0.94/s3-objects.json}, see its
- * README), put byte for byte into a bucket.
- */
+/** Puts the objects Alchemy 0.94's S3StateStore wrote (alchemy-0.94/s3-objects.json) into a bucket. */
 final class AlchemyS3Objects {
     private AlchemyS3Objects() {
     }

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/**
- * The secrets suite on S3 (S3Proxy), reading the raw objects for the stored bytes; and the secrets Alchemy
- * 0.94's S3StateStore encrypted read back with its password.
- */
+/** The secrets suite on S3 (S3Proxy's raw objects), and Alchemy's S3 secrets read with its password. */
 class AlchemyS3SecretsIT extends SecretsContract {
     private static final String ALCHEMY_PASSWORD = "correct horse battery staple";
 

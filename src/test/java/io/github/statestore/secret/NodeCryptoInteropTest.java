@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * Envelopes we seal, Node's own crypto (scrypt + AES-256-GCM, as Alchemy uses it) opens, and envelopes Node
- * seals, we open: string secrets byte for byte, JSON secrets as their compact {@code JSON.stringify} text.
- */
+/** Node's crypto (as Alchemy uses it) opens the envelopes we seal, and we open the ones it seals. */
 class NodeCryptoInteropTest {
     private static final String PASSWORD = "pässwörd 🔑 correct horse";
     private static final List<String> STRINGS = List.of("sk-test-1234567890", "", "é₪家 😀",

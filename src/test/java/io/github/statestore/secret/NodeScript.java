@@ -11,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/**
- * Runs a JavaScript program in Node.js with its input on stdin and returns its stdout, so that no secret is
- * ever on a command line; skips the calling test when {@code node} is not on PATH.
- */
+/** Runs a Node.js program on stdin input (no secret on a command line); skips the test without node. */
 final class NodeScript {
     /** The program's prelude: {@code input} is stdin parsed as JSON; {@code main(input)} is written to stdout. */
     private static final String PRELUDE = "const crypto = require('crypto');"

@@ -16,10 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/**
- * Where a store's password comes from (config, else {@code STATESTORE_PASSWORD}, else
- * {@code ALCHEMY_PASSWORD}, empty values skipped), and that no config shows it or accepts an empty one.
- */
+/** Password precedence (config, STATESTORE_PASSWORD, ALCHEMY_PASSWORD); no config shows or takes an empty one. */
 class PasswordsTest {
     private static final String PASSWORD = "hunter2-config-password";
 

@@ -22,10 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * Sealing and opening a state: secrets at any depth, with their JSON path; tampered or malformed envelopes
- * fail naming the key and path but never the value or the password; a state without secrets is not copied.
- */
+/** Secrets sealed and opened at any depth; bad envelopes name key and path, never value or password. */
 class SecretCodecTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String PLAIN = "sk-live-plain-value";

@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * A {@link Secret} never shows its value in {@code toString}, nor does a state holding one, which also has no
- * plain JSON form; JSON secrets are copied and compare by JSON value.
- */
+/** Neither a Secret nor a State holding one shows the value; JSON secrets compare by JSON value. */
 class SecretTest {
     private static final String PLAIN = "sk-live-plain-value";
 
