@@ -105,8 +105,10 @@ public final class SecretCodec {
         } catch (GeneralSecurityException e) {
             throw new SecretException(key, path, "cannot be decrypted: wrong password, or the ciphertext was "
                     + "changed");
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             throw new SecretException(key, path, "is not a valid secret envelope: " + e.getMessage());
+        } catch (IOException e) {
+            throw new SecretException(key, path, "is not a valid secret envelope: its data is not JSON text");
         }
     }
 

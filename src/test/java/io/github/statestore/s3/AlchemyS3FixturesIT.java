@@ -2,18 +2,14 @@ package io.github.statestore.s3;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.contract.AlchemyFixture;
 import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -42,25 +37,13 @@ class AlchemyS3FixturesIT {
 
     @BeforeEach
     void loadAlchemysObjects() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/alchemy-0.94/s3-objects.json")) {
-            assertNotNull(in, "the Alchemy S3 fixture is on the test classpath");
-            JsonNode fixture = new ObjectMapper().readTree(in);
-            assertEquals("alchemy-state", fixture.get("bucket").asText());
-            fixture.get("objects").properties().forEach(e -> objects.put(e.getKey(), e.getValue()));
-        }
-        objects.forEach((objectKey, object) -> raw.putObject(
-                b -> b.bucket(bucket).key(objectKey).contentType(object.get("contentType").asText()),
-                RequestBody.fromBytes(body(object))));
+        objects.putAll(AlchemyS3Objects.load(raw, bucket));
     }
 
     @AfterEach
     void close() {
         stores.forEach(StateStore::close);
         raw.close();
-    }
-
-    private static byte[] body(JsonNode object) {
-        return object.get("body").asText().getBytes(StandardCharsets.UTF_8);
     }
 
     private StateStore open(Scope scope) {
@@ -101,7 +84,7 @@ class AlchemyS3FixturesIT {
             StateStore store = open(Scope.of(names));
             store.set(key, store.get(key).orElseThrow());
             ResponseBytes<GetObjectResponse> written = raw.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey));
-            assertArrayEquals(body(object), written.asByteArray(), objectKey);
+            assertArrayEquals(AlchemyS3Objects.body(object), written.asByteArray(), objectKey);
             assertEquals(object.get("contentType").asText(), written.response().contentType(), objectKey);
             rewritten.put(objectKey, key);
         });
