@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>Any other block is the body of {@code void sample() throws Exception { ... }} in a class that imports
  *       {@code io.github.statestore.*}, {@code io.github.statestore.fs.*}, {@code io.github.statestore.key.*},
  *       {@code io.github.statestore.memory.*}, {@code io.github.statestore.r2.*}, {@code io.github.statestore.s3.*},
- *       {@code java.net.*}, {@code java.nio.file.*}, {@code java.time.*} and {@code java.util.*}.</li>
+ *       {@code io.github.statestore.secret.*}, {@code java.net.*}, {@code java.nio.file.*}, {@code java.time.*}
+ *       and {@code java.util.*}.</li>
  * </ul>
  *
  * Each block compiles on its own, with {@code --release 17}. Failures name the file, the block number (from 1,
@@ -59,6 +60,7 @@ class DocSamplesTest {
             "import io.github.statestore.memory.*;",
             "import io.github.statestore.r2.*;",
             "import io.github.statestore.s3.*;",
+            "import io.github.statestore.secret.*;",
             "import java.net.*;",
             "import java.nio.file.*;",
             "import java.time.*;",
