@@ -1,11 +1,10 @@
 package io.github.statestore.fs;
 
-import io.github.statestore.ConflictException;
 import io.github.statestore.InvalidKeyException;
 import io.github.statestore.Scope;
 import io.github.statestore.StorageException;
-import io.github.statestore.Version;
 import io.github.statestore.internal.Backend;
+import io.github.statestore.internal.Conflicts;
 import io.github.statestore.internal.Digests;
 import io.github.statestore.internal.Entry;
 import io.github.statestore.key.FileLayout;
@@ -185,8 +184,7 @@ final class FileSystemBackend implements Backend {
         Entry current = entry(path);
         String found = current == null ? null : current.version();
         if (!Objects.equals(found, expected)) {
-            throw new ConflictException(key, expected == null ? null : Version.of(expected),
-                    found == null ? null : Version.of(found), operation);
+            throw Conflicts.of(key, expected, found, operation);
         }
     }
 

@@ -1,9 +1,8 @@
 package io.github.statestore.memory;
 
-import io.github.statestore.ConflictException;
 import io.github.statestore.Scope;
-import io.github.statestore.Version;
 import io.github.statestore.internal.Backend;
+import io.github.statestore.internal.Conflicts;
 import io.github.statestore.internal.Digests;
 import io.github.statestore.internal.Entry;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ final class MemoryBackend implements Backend {
             return matches ? next : current;
         });
         if (found[0] == null ? expected != null : !found[0].version().equals(expected)) {
-            throw conflict(key, expected, found[0], operation);
+            throw Conflicts.of(key, expected, version(found[0]), operation);
         }
         return next.version();
     }
@@ -87,13 +86,13 @@ final class MemoryBackend implements Backend {
     public void deleteIf(String key, String expected) {
         Entry current = entries.get(key);
         if (current == null || !current.version().equals(expected) || !entries.remove(key, current)) {
-            throw conflict(key, expected, entries.get(key), "deleteIf");
+            throw Conflicts.of(key, expected, version(entries.get(key)), "deleteIf");
         }
     }
 
-    private static ConflictException conflict(String key, String expected, Entry current, String operation) {
-        return new ConflictException(key, expected == null ? null : Version.of(expected),
-                current == null ? null : Version.of(current.version()), operation);
+
+    private static String version(Entry entry) {
+        return entry == null ? null : entry.version();
     }
 
     private static Entry entry(byte[] document) {

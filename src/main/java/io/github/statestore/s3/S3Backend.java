@@ -1,10 +1,9 @@
 package io.github.statestore.s3;
 
 import io.github.statestore.BucketNotFoundException;
-import io.github.statestore.ConflictException;
 import io.github.statestore.StorageException;
-import io.github.statestore.Version;
 import io.github.statestore.internal.Backend;
+import io.github.statestore.internal.Conflicts;
 import io.github.statestore.internal.Entry;
 import io.github.statestore.key.S3Layout;
 import java.util.ArrayList;
@@ -157,13 +156,13 @@ final class S3Backend implements Backend {
                     throw e;
                 }
                 if (!retry) {
-                    throw conflict(key, expected, null, op.storeName());
+                    throw Conflicts.of(key, expected, null, op.storeName());
                 }
                 Entry current = fetch(c, put.key());
                 if (current != null && Arrays.equals(current.bytes(), document)) {
                     return current.version();
                 }
-                throw conflict(key, expected, current == null ? null : current.version(), op.storeName());
+                throw Conflicts.of(key, expected, current == null ? null : current.version(), op.storeName());
             }
         });
     }
@@ -184,7 +183,7 @@ final class S3Backend implements Backend {
             }
         });
         if (!expected.equals(current)) {
-            throw conflict(key, expected, current, "deleteIf");
+            throw Conflicts.of(key, expected, current, "deleteIf");
         }
         AtomicInteger attempts = new AtomicInteger();
         s3.call(S3Operation.DELETE_IF, key, locate(key), c -> {
@@ -199,15 +198,11 @@ final class S3Backend implements Backend {
                 if (retry && now == null) {
                     return null;
                 }
-                throw conflict(key, expected, now == null ? null : now.version(), "deleteIf");
+                throw Conflicts.of(key, expected, now == null ? null : now.version(), "deleteIf");
             }
         });
     }
 
-    private static ConflictException conflict(String key, String expected, String current, String operation) {
-        return new ConflictException(key, expected == null ? null : Version.of(expected),
-                current == null ? null : Version.of(current), operation);
-    }
 
     private PutObjectRequest.Builder put(String objectKey) {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(objectKey)

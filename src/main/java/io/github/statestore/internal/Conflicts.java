@@ -1,0 +1,22 @@
+package io.github.statestore.internal;
+
+import io.github.statestore.ConflictException;
+import io.github.statestore.Version;
+
+/** Builds the {@link ConflictException} of a backend's conditional write from its raw tokens. Stateless. */
+public final class Conflicts {
+    private Conflicts() {
+    }
+
+    /**
+     * @param key the key (or lock name)
+     * @param expected the token the caller expected, or {@code null} when it expected no entry
+     * @param current the entry's current token, or {@code null} when absent or unknown
+     * @param operation the store operation
+     * @return the exception to throw
+     */
+    public static ConflictException of(String key, String expected, String current, String operation) {
+        return new ConflictException(key, expected == null ? null : Version.of(expected),
+                current == null ? null : Version.of(current), operation);
+    }
+}
