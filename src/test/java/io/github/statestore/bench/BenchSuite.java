@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.LinkedHashMap;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -86,7 +86,10 @@ public final class BenchSuite {
             ideals.put(c, 1000.0 * BenchEnv.LATENCY.toMillis() / c);
         }
         series.put("ideal: 1000 × 20 ms ÷ c", ideals);
-        Chart.draw(series, alchemy.get("s3-slow.getBatch"), OUT.resolve("getbatch-concurrency.png"));
+        Map<String, Double> references = new LinkedHashMap<>();
+        references.put("Alchemy 0.94.0 (50 sockets)", alchemy.get("s3-slow.getBatch"));
+        references.put("ours at 32, no latency", m.get("S3BatchBench.getBatch@direct"));
+        Chart.draw(series, references, OUT.resolve("getbatch-concurrency.png"));
         StringBuilder md = new StringBuilder()
                 .append("Run: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
                 .append(quick ? " (quick: one short iteration each, numbers only show that it runs)" : "")

@@ -17,8 +17,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws the chart of {@code docs/performance.md}: {@code getBatch(1000)} time at 20 ms latency against
- * concurrency, both axes logarithmic, for our store, the raw SDK loop and the ideal, with Alchemy's
- * (unbounded) {@code getBatch} as a horizontal line. Headless {@code java.awt}; not thread-safe.
+ * concurrency, both axes logarithmic, for our store, the raw SDK loop and the ideal, with reference times
+ * (Alchemy's {@code getBatch}, ours without the added latency) as horizontal lines. Headless
+ * {@code java.awt}; not thread-safe.
  */
 final class Chart {
     private static final int WIDTH = 900;
@@ -46,16 +47,15 @@ final class Chart {
     /**
      * Draws and writes the PNG.
      *
-     * @param series name to (concurrency to milliseconds), drawn in order
-     * @param alchemy Alchemy's median in milliseconds, or {@code null} if not measured
+     * @param series name to (concurrency to milliseconds), drawn in order; the last one dashed
+     * @param references name to milliseconds, drawn as horizontal dotted lines; {@code null} values are left out
      * @param file where to write the PNG
      */
-    static void draw(Map<String, SortedMap<Integer, Double>> series, Double alchemy, Path file) throws IOException {
+    static void draw(Map<String, SortedMap<Integer, Double>> series, Map<String, Double> references, Path file)
+            throws IOException {
         List<Double> ys = new ArrayList<>();
         series.values().forEach(s -> ys.addAll(s.values()));
-        if (alchemy != null) {
-            ys.add(alchemy);
-        }
+        references.values().stream().filter(v -> v != null).forEach(ys::add);
         int maxConcurrency = series.values().stream().mapToInt(SortedMap::lastKey).max().orElse(64);
         double low = Math.pow(10, Math.floor(Math.log10(ys.stream().mapToDouble(d -> d).min().orElse(1))));
         double high = Math.pow(10, Math.ceil(Math.log10(ys.stream().mapToDouble(d -> d).max().orElse(10))));
@@ -66,8 +66,13 @@ final class Chart {
         for (Map.Entry<String, SortedMap<Integer, Double>> s : series.entrySet()) {
             c.line(s.getKey(), s.getValue(), colors[i++ % colors.length], i == series.size());
         }
-        if (alchemy != null) {
-            c.horizontal(String.format(Locale.ROOT, "Alchemy 0.94.0, unbounded: %.0f ms", alchemy), alchemy);
+        Color[] lines = {new Color(0xd62728), new Color(0x9467bd)};
+        int j = 0;
+        for (Map.Entry<String, Double> r : references.entrySet()) {
+            if (r.getValue() != null) {
+                c.horizontal(String.format(Locale.ROOT, "%s: %.0f ms", r.getKey(), r.getValue()), r.getValue(),
+                        lines[j++ % lines.length]);
+            }
         }
         ImageIO.write(c.image, "png", file.toFile());
     }
@@ -116,8 +121,8 @@ final class Chart {
         legend(name);
     }
 
-    private void horizontal(String name, double value) {
-        g.setColor(new Color(0xd62728));
+    private void horizontal(String name, double value, Color color) {
+        g.setColor(color);
         g.setStroke(new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {2, 4}, 0));
         g.drawLine(LEFT, y(value), WIDTH - RIGHT, y(value));
         legend(name);
