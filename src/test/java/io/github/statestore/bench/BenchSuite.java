@@ -66,7 +66,10 @@ public final class BenchSuite {
             jmh.run(S3BatchBench.class, false);
             jmh.run(S3ClearBench.class, false);
             jmh.run(S3AllocBench.class, true);
-            jmh.run(GetBatchConcurrencyBench.class, false, "concurrency", quick ? "8,64" : "1,4,8,16,32,64");
+            jmh.run(GetBatchConcurrencyBench.class, false, "concurrency", quick ? "8,64" : "4,8,16,32,64");
+            if (!quick) {
+                jmh.runOnce(GetBatchConcurrencyBench.class, "concurrency", "1");
+            }
             String why = nodeMissing != null ? nodeMissing : node.failure();
             write(jmh, node.medians(), why, quick, loadBefore, Machine.load());
         }

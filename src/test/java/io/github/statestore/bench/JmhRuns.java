@@ -48,15 +48,7 @@ final class JmhRuns {
      * @param params JMH parameters to narrow, as name, values, name, values...
      */
     void run(Class<?> benchmark, boolean gc, String... params) throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("\\." + benchmark.getSimpleName() + "\\.")
-                .forks(1)
-                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
-                .resultFormat(ResultFormatType.JSON)
-                .result(out.resolve("jmh-" + benchmark.getSimpleName() + ".json").toString());
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            options.param(params[i], params[i + 1].split(","));
-        }
+        ChainedOptionsBuilder options = options(benchmark, "", params);
         if (gc) {
             options.addProfiler(GCProfiler.class);
         }
@@ -65,6 +57,30 @@ final class JmhRuns {
                     .measurementTime(TimeValue.milliseconds(500));
         }
         collect(new Runner(options.build()).run());
+    }
+
+    /**
+     * Runs one benchmark class with a single measured call and no warm-up, for calls so long and so bound
+     * by latency that the JIT does not matter.
+     *
+     * @param benchmark the class
+     * @param params JMH parameters to narrow, as name, values, name, values...
+     */
+    void runOnce(Class<?> benchmark, String... params) throws RunnerException {
+        collect(new Runner(options(benchmark, "-once", params).warmupIterations(0).measurementIterations(1).build()).run());
+    }
+
+    private ChainedOptionsBuilder options(Class<?> benchmark, String resultSuffix, String... params) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("\\." + benchmark.getSimpleName() + "\\.")
+                .forks(1)
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve("jmh-" + benchmark.getSimpleName() + resultSuffix + ".json").toString());
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            options.param(params[i], params[i + 1].split(","));
+        }
+        return options;
     }
 
     private void collect(Collection<RunResult> results) {

@@ -20,12 +20,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code getBatch} of 1,000 keys and {@code all()} over 1,000 entries at the default concurrency (32),
  * against a raw SDK loop on a pool of as many threads and connections (GetObject and Jackson parsing per
  * key; for {@code all()}, a paginated listing first): S3Proxy directly, and through the 20 ms latency proxy.
- * One call is one operation.
+ * One call is one operation; the JIT needs a few thousand requests before the client's cost per request
+ * settles, hence four warm-up calls.
  */
 @org.openjdk.jmh.annotations.State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
+@Warmup(iterations = 4)
 @Measurement(iterations = 5)
 @Fork(1)
 public class S3BatchBench {
