@@ -1,0 +1,138 @@
+package io.github.statestore.bench;
+
+import io.github.statestore.s3.BenchServers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Runs the whole benchmark suite in one go and writes its results: starts S3Proxy and the 20 ms latency
+ * proxy, seeds one bucket and one FileSystem root, runs every JMH benchmark of this package (each in a forked
+ * JVM, S3Proxy staying in this one), times Alchemy 0.94.0's stores on the same data with Node, then writes
+ * {@code target/bench/results.md} (the table of {@code docs/performance.md}) and
+ * {@code target/bench/getbatch-concurrency.png}. Start it with
+ * {@code mvn -B -Pbench test-compile exec:exec} (argument {@code full}, the default, or
+ * {@code -Dbench.args=quick} for one short iteration of each benchmark).
+ */
+public final class BenchSuite {
+    private static final Path OUT = Path.of("target", "bench");
+    private static final int[] CONCURRENCIES = {1, 4, 8, 16, 32, 64};
+
+    private BenchSuite() {
+    }
+
+    /**
+     * @param args {@code full} (default) or {@code quick}
+     */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        boolean quick = args.length > 0 && "quick".equals(args[0]);
+        String loadBefore = Machine.load();
+        Files.createDirectories(OUT);
+        Path fsRoot = OUT.resolve("fs").toAbsolutePath();
+        deleteTree(OUT.resolve("fs"));
+        Seeder.seedFileSystem(fsRoot);
+        try (BenchServers servers = BenchServers.start(BenchEnv.LATENCY);
+                S3Client setup = BenchEnv.rawClient(servers.direct(), 16)) {
+            String bucket = "bench-" + System.currentTimeMillis();
+            setup.createBucket(b -> b.bucket(bucket));
+            Seeder.seedBucket(setup, bucket);
+            List<String> jvmArgs = List.of("-D" + BenchEnv.DIRECT_PROPERTY + "=" + servers.direct(),
+                    "-D" + BenchEnv.SLOW_PROPERTY + "=" + servers.slow(), "-D" + BenchEnv.BUCKET_PROPERTY + "=" + bucket,
+                    "-D" + BenchEnv.FS_ROOT_PROPERTY + "=" + fsRoot);
+            NodeSide node = new NodeSide(quick);
+            String nodeMissing = NodeSide.unavailable();
+            if (nodeMissing == null) {
+                node.run("s3-direct", servers.direct(), bucket, fsRoot);
+                node.run("s3-slow", servers.slow(), bucket, fsRoot);
+                node.run("fs", null, bucket, fsRoot);
+            }
+            JmhRuns jmh = new JmhRuns(jvmArgs, quick, OUT);
+            jmh.run(MemoryBench.class, false);
+            jmh.run(FileSystemBench.class, false);
+            jmh.run(S3SingleBench.class, false);
+            jmh.run(S3ListBench.class, false);
+            jmh.run(S3BatchBench.class, false);
+            jmh.run(S3ClearBench.class, false);
+            jmh.run(S3AllocBench.class, true);
+            jmh.run(GetBatchConcurrencyBench.class, false, "concurrency", quick ? "8,64" : "4,8,16,32,64");
+            if (!quick) {
+                jmh.runOnce(GetBatchConcurrencyBench.class, "concurrency", "1");
+            }
+            String why = nodeMissing != null ? nodeMissing : node.failure();
+            write(jmh, node.medians(), why, quick, loadBefore, Machine.load());
+        }
+        System.exit(0);
+    }
+
+    private static void write(JmhRuns jmh, Map<String, Double> alchemy, String alchemyFailure, boolean quick,
+            String loadBefore, String loadAfter) throws IOException {
+        Map<String, Double> m = jmh.medians();
+        double ideal = 1000.0 * BenchEnv.LATENCY.toMillis() / BenchEnv.DEFAULT_CONCURRENCY;
+        Report table = Tables.results(m, alchemy, jmh.allocations(), ideal);
+        Map<String, SortedMap<Integer, Double>> series = new LinkedHashMap<>();
+        series.put("ours: getBatch", curve(m, "GetBatchConcurrencyBench.getBatch@"));
+        series.put("raw SDK loop", curve(m, "GetBatchConcurrencyBench.rawGetBatch@"));
+        SortedMap<Integer, Double> ideals = new TreeMap<>();
+        for (int c : CONCURRENCIES) {
+            ideals.put(c, 1000.0 * BenchEnv.LATENCY.toMillis() / c);
+        }
+        series.put("ideal: 1000 × 20 ms ÷ c", ideals);
+        Map<String, Double> references = new LinkedHashMap<>();
+        references.put("Alchemy 0.94.0 (50 sockets)", alchemy.get("s3-slow.getBatch"));
+        references.put("ours at 32, no latency", m.get("S3BatchBench.getBatch@direct"));
+        Chart.draw(series, references, OUT.resolve("getbatch-concurrency.png"));
+        StringBuilder md = new StringBuilder()
+                .append("Run: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
+                .append(quick ? " (quick: one short iteration each, numbers only show that it runs)" : "")
+                .append("\n\nMachine: ").append(Machine.describe())
+                .append("\n\nLoad average (1, 5, 15 min) before: ").append(loadBefore)
+                .append("; after: ").append(loadAfter).append("\n\n")
+                .append(table.markdown())
+                .append(alchemyFailure == null ? "" : "\nAlchemy not measured: " + alchemyFailure + "\n")
+                .append("\ngetBatch(1000) at 20 ms against concurrency (medians):\n\n")
+                .append(Tables.concurrency(series)).append("\nEvery median (ms):\n\n");
+        m.forEach((k, v) -> md.append("- ").append(k).append(": ").append(String.format("%.4f", v)).append('\n'));
+        alchemy.forEach((k, v) -> md.append("- alchemy ").append(k).append(": ")
+                .append(String.format("%.4f", v)).append('\n'));
+        jmh.allocations().forEach((k, v) -> md.append("- ").append(k).append(" allocates: ")
+                .append(String.format("%.0f", v)).append(" B/call\n"));
+        Files.writeString(OUT.resolve("results.md"), md, StandardCharsets.UTF_8);
+        System.out.println("\n" + md + "\nWritten: " + OUT.resolve("results.md") + ", "
+                + OUT.resolve("getbatch-concurrency.png"));
+    }
+
+    private static SortedMap<Integer, Double> curve(Map<String, Double> medians, String prefix) {
+        SortedMap<Integer, Double> points = new TreeMap<>();
+        medians.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                points.put(Integer.parseInt(k.substring(prefix.length())), v);
+            }
+        });
+        return points;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.forEach(paths::add);
+        }
+        for (int i = paths.size() - 1; i >= 0; i--) {
+            Files.delete(paths.get(i));
+        }
+    }
+}

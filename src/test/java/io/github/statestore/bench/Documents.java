@@ -1,0 +1,65 @@
+package io.github.statestore.bench;
+
+import io.github.statestore.State;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The benchmark data: states of about 2 KB once written (Alchemy's pretty-printed JSON), shaped like a
+ * cloud resource's, and the keys of the seeded scopes. Stateless and thread-safe.
+ */
+final class Documents {
+    /** The aimed-at size of one written document, in bytes. */
+    static final int TARGET_BYTES = 2048;
+
+    /** Lines of history that bring the first document to about {@value #TARGET_BYTES} bytes. */
+    private static final List<String> PADDING = padding();
+
+    private Documents() {
+    }
+
+    private static List<String> padding() {
+        List<String> lines = new ArrayList<>();
+        while (document(0, lines).toJsonBytes().length < TARGET_BYTES - 40) {
+            lines.add("p" + lines.size() + "-0123456789abcdefghijklmnopqrstuvwxyz");
+        }
+        return List.copyOf(lines);
+    }
+
+    /**
+     * @param i which resource
+     * @return a state whose JSON is about {@value #TARGET_BYTES} bytes
+     */
+    static State state(int i) {
+        return document(i, PADDING);
+    }
+
+    private static State document(int i, List<String> padding) {
+        String id = "resource-" + i;
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("name", id);
+        props.put("region", "eu-west-1");
+        props.put("tags", new TreeMap<>(Map.of("team", "infra", "env", "bench", "owner", "statestore")));
+        Map<String, Object> output = new LinkedHashMap<>(props);
+        output.put("arn", "arn:aws:s3:::" + id);
+        output.put("createdAt", Map.of("@date", "2025-01-01T00:00:00.000Z"));
+        return State.builder().status(State.Status.CREATED).kind("aws::Bucket").id(id).fqn("bench/" + id).seq(i)
+                .props(props).output(output).data(Map.of("history", padding)).build();
+    }
+
+    /**
+     * @param count how many keys the scope holds (1,000 or 10,000)
+     * @return its keys, {@code res-0000} on, sorted
+     */
+    static List<String> keys(int count) {
+        int digits = String.valueOf(count - 1).length();
+        List<String> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add("res-" + String.format("%0" + digits + "d", i));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.statestore.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code getBatch} of 1,000 keys through the 20 ms latency proxy at each {@code maxConcurrency} of the chart
+ * in {@code docs/performance.md}, against the raw SDK loop at the same concurrency; the ideal is
+ * 1,000 × 20 ms ÷ concurrency. One call is one operation. {@link BenchSuite} runs concurrency 1, where one
+ * call takes over 20 s and is bound by latency alone, with a single measured call.
+ */
+@org.openjdk.jmh.annotations.State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 3)
+@Fork(1)
+public class GetBatchConcurrencyBench {
+    @Param({"1", "4", "8", "16", "32", "64"})
+    int concurrency;
+
+    private BatchFixture fixture;
+
+    @Setup
+    public void open() {
+        fixture = new BatchFixture("slow", BenchEnv.K1000, concurrency);
+    }
+
+    @TearDown
+    public void close() {
+        fixture.close();
+    }
+
+    @Benchmark
+    public Map<String, io.github.statestore.State> getBatch() {
+        return fixture.getBatch();
+    }
+
+    @Benchmark
+    public List<JsonNode> rawGetBatch() {
+        return fixture.rawGetBatch();
+    }
+}

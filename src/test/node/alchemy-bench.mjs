@@ -1,0 +1,81 @@
+// Times Alchemy 0.94.0's own S3StateStore and FileSystemStateStore on the data statestore's BenchSuite
+// seeded, for the Alchemy column of docs/performance.md. BenchSuite starts it once per target:
+//   node alchemy-bench.mjs s3-direct|s3-slow|fs [quick]
+// with BENCH_BUCKET (S3) or BENCH_FS_ROOT (fs), and for S3 AWS_ENDPOINT_URL_S3=http://127.0.0.1:PORT,
+// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION. Each workload runs a few warm-up calls, then
+// timed calls; the last line printed is a JSON object of workload -> {median, samples} in milliseconds.
+import { performance } from "node:perf_hooks";
+
+const lib = new URL("./node_modules/alchemy/lib/", import.meta.url);
+const { S3StateStore } = await import(new URL("aws/s3-state-store.js", lib));
+const { FileSystemStateStore } = await import(new URL("state/file-system-state-store.js", lib));
+
+const [target, speed] = process.argv.slice(2);
+const quick = speed === "quick";
+
+// What Alchemy's stores read of a Scope: the chain of names, the FileSystem root, and secret settings.
+function scope(...chain) {
+  return { chain, dotAlchemy: process.env.BENCH_FS_ROOT, password: undefined, eraseSecrets: false };
+}
+
+function keys(count) {
+  const digits = String(count - 1).length;
+  return Array.from({ length: count }, (_, i) => "res-" + String(i).padStart(digits, "0"));
+}
+
+function expect(what, actual, wanted) {
+  if (actual !== wanted) {
+    throw new Error(`${what}: got ${actual}, expected ${wanted}`);
+  }
+}
+
+async function time(fn, warmup, runs) {
+  const n = quick ? Math.max(1, Math.ceil(runs / 5)) : runs;
+  for (let i = 0; i < (quick ? Math.min(warmup, 1) : warmup); i++) {
+    await fn();
+  }
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, samples };
+}
+
+async function s3(slow) {
+  const options = { bucketName: process.env.BENCH_BUCKET, region: process.env.AWS_REGION };
+  const one = new S3StateStore(scope("bench", "one"), options);
+  const k1000 = new S3StateStore(scope("bench", "k1000"), options);
+  const k10000 = new S3StateStore(scope("bench", "k10000"), options);
+  await Promise.all([one.init(), k1000.init(), k10000.init()]);
+  const state = await one.get("resource");
+  const ids = keys(1000);
+  const single = slow ? [10, 40] : [200, 500];
+  return {
+    get: await time(() => one.get("resource"), ...single),
+    set: await time(() => one.set("written", state), ...single),
+    getBatch: await time(async () => expect("getBatch", Object.keys(await k1000.getBatch(ids)).length, 1000), 2, 5),
+    all: await time(async () => expect("all", Object.keys(await k1000.all()).length, 1000), 2, 5),
+    list: await time(async () => expect("list", (await k10000.list()).length, 10000), 2, 5),
+  };
+}
+
+async function fileSystem() {
+  const one = new FileSystemStateStore(scope("bench", "one"));
+  const k1000 = new FileSystemStateStore(scope("bench", "k1000"));
+  const written = new FileSystemStateStore(scope("bench", "alchemy-writes"));
+  await written.init();
+  const state = await one.get("resource");
+  return {
+    get: await time(() => one.get("resource"), 500, 2000),
+    set: await time(() => written.set("written", state), 200, 1000),
+    all: await time(async () => expect("all", Object.keys(await k1000.all()).length, 1000), 5, 20),
+  };
+}
+
+const results = target === "fs" ? await fileSystem() : await s3(target === "s3-slow");
+console.log(JSON.stringify(results));
