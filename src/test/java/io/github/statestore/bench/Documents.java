@@ -52,7 +52,7 @@ final class Documents {
 
     /**
      * @param count how many keys the scope holds (1,000 or 10,000)
-     * @return its keys, {@code res-0000} on, sorted
+     * @return its keys, sorted: {@code res-000} to {@code res-999} for 1,000
      */
     static List<String> keys(int count) {
         int digits = String.valueOf(count - 1).length();

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The FileSystem store: a durable {@code set} (temp file, fsync, rename, directory fsync, under the scope
  * lock) against the same steps by hand, with and without the directory fsync; {@code get} against reading
  * and parsing the file with Jackson; {@code all()} over 1,000 entries against reading and parsing every file
- * of the directory. Reads use the data {@link BenchSuite} seeded; writes go to a directory of their own.
+ * of the directory. Reads use the data {@link BenchSuite} seeded; writes go to a directory of their own,
+ * deleted afterwards.
  */
 @org.openjdk.jmh.annotations.State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +37,7 @@ public class FileSystemBench {
     private StateStore one;
     private StateStore many;
     private StateStore writer;
+    private Path writes;
     private Path rawTarget;
     private Path oneFile;
     private Path manyDir;
@@ -48,7 +50,7 @@ public class FileSystemBench {
         FileSystemConfig seeded = FileSystemConfig.builder().root(root).build();
         one = seeded.open(BenchEnv.ONE);
         many = seeded.open(BenchEnv.K1000);
-        Path writes = Files.createTempDirectory(root.getParent(), "fs-writes-");
+        writes = Files.createTempDirectory(root.getParent(), "fs-writes-");
         writer = FileSystemConfig.builder().root(writes.resolve("ours")).build().open(BenchEnv.ONE);
         writer.init();
         rawTarget = Files.createDirectories(writes.resolve("raw")).resolve(BenchEnv.WRITTEN_KEY + ".json");
@@ -59,10 +61,11 @@ public class FileSystemBench {
     }
 
     @TearDown
-    public void close() {
+    public void close() throws IOException {
         one.close();
         many.close();
         writer.close();
+        BenchSuite.deleteTree(writes);
     }
 
     @Benchmark
