@@ -1,14 +1,21 @@
 package io.github.statestore.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What Alchemy 0.94 wrote into the test fixtures (test resource {@code alchemy-0.94/README.md}), checked the
@@ -23,6 +30,31 @@ public final class AlchemyFixture {
     public static final Scope PROD = Scope.of("myapp", "prod");
 
     private AlchemyFixture() {
+    }
+
+    /**
+     * The directory tree Alchemy's FileSystem store wrote (test resource {@code alchemy-0.94/fs/.alchemy}).
+     *
+     * @return its path on the test classpath
+     */
+    public static Path fsTree() throws URISyntaxException {
+        URL resource = AlchemyFixture.class.getResource("/alchemy-0.94/fs/.alchemy");
+        assertNotNull(resource, "the Alchemy fixture tree is on the test classpath");
+        return Path.of(resource.toURI());
+    }
+
+    /**
+     * Copies {@link #fsTree()} to a directory that tests may change.
+     *
+     * @param root where the copy's root goes; must not exist yet
+     */
+    public static void copyFsTree(Path root) throws IOException, URISyntaxException {
+        Path fixtures = fsTree();
+        try (Stream<Path> tree = Files.walk(fixtures)) {
+            for (Path source : (Iterable<Path>) tree::iterator) {
+                Files.copy(source, root.resolve(fixtures.relativize(source).toString()));
+            }
+        }
     }
 
     /**

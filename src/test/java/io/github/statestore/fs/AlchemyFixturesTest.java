@@ -2,7 +2,6 @@ package io.github.statestore.fs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.github.statestore.Scope;
 import io.github.statestore.State;
@@ -13,7 +12,6 @@ import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,15 +39,9 @@ class AlchemyFixturesTest {
 
     @BeforeEach
     void copyFixtures() throws IOException, URISyntaxException {
-        URL resource = getClass().getResource("/alchemy-0.94/fs/.alchemy");
-        assertNotNull(resource, "the Alchemy fixture tree is on the test classpath");
-        fixtures = Path.of(resource.toURI());
+        fixtures = AlchemyFixture.fsTree();
         root = dir.resolve(".alchemy");
-        try (Stream<Path> tree = Files.walk(fixtures)) {
-            for (Path source : (Iterable<Path>) tree::iterator) {
-                Files.copy(source, root.resolve(fixtures.relativize(source).toString()));
-            }
-        }
+        AlchemyFixture.copyFsTree(root);
     }
 
     @AfterEach

@@ -12,11 +12,9 @@ import io.github.statestore.contract.AlchemyFixture;
 import io.github.statestore.fs.FileSystemConfig;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +29,8 @@ class AlchemySecretsTest {
 
     @BeforeEach
     void copyFixtures() throws IOException, URISyntaxException {
-        Path fixtures = Path.of(getClass().getResource("/alchemy-0.94/fs/.alchemy").toURI());
         root = dir.resolve(".alchemy");
-        try (Stream<Path> tree = Files.walk(fixtures)) {
-            for (Path source : (Iterable<Path>) tree::iterator) {
-                Files.copy(source, root.resolve(fixtures.relativize(source).toString()));
-            }
-        }
+        AlchemyFixture.copyFsTree(root);
     }
 
     @Test

@@ -1,15 +1,7 @@
 package io.github.statestore.secret;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.File;
+import io.github.statestore.testing.Node;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Runs a Node.js program on stdin input (no secret on a command line); skips the test without node. */
 final class NodeScript {
@@ -29,31 +21,6 @@ final class NodeScript {
      * @return what {@code main} returned, as JSON text
      */
     static String run(String main, String inputJson) throws IOException, InterruptedException {
-        Path node = findNode();
-        assumeTrue(node != null, "node is not on PATH, so interoperability with Node's crypto is not checked");
-        Process process = new ProcessBuilder(node.toString(), "-e", PRELUDE + main)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(inputJson.getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] out;
-        try (InputStream stdout = process.getInputStream()) {
-            out = stdout.readAllBytes();
-        }
-        assertEquals(0, process.waitFor(), "node failed; see its error output above");
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static Path findNode() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : new String[] {"node", "node.exe"}) {
-                Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
+        return Node.run(PRELUDE + main, inputJson, "interoperability with Node's crypto is not checked");
     }
 }
