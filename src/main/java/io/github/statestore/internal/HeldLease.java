@@ -110,8 +110,7 @@ final class HeldLease implements Lease {
     private boolean adoptOurOwnWrite() {
         Entry entry = backend.readLock(name);
         LeaseRecord current = entry == null ? null : Leases.parse(name, entry);
-        if (current == null || current.released() || current.token() != record.token()
-                || !current.owner().equals(record.owner())) {
+        if (current == null || !current.isHeldAs(record)) {
             return false;
         }
         version = entry.version();
@@ -165,7 +164,7 @@ final class HeldLease implements Lease {
     private void checkStillOurs(String key) {
         Entry entry = backend.readLock(name);
         LeaseRecord current = entry == null ? null : Leases.parse(name, entry);
-        if (current == null || current.token() != fencingToken() || current.released()) {
+        if (current == null || !current.isHeldAs(record)) {
             synchronized (this) {
                 lost = true;
             }

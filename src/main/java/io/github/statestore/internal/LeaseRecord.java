@@ -25,6 +25,11 @@ record LeaseRecord(LeaseOwner owner, long token, Instant acquiredAt, Instant exp
         return released || !expiresAt.isAfter(now);
     }
 
+    /** Whether this stored entry still records {@code mine}'s acquisition: same holder and token, not released. */
+    boolean isHeldAs(LeaseRecord mine) {
+        return !released && token == mine.token && owner.equals(mine.owner);
+    }
+
     LeaseRecord renewedUntil(Instant until) {
         return new LeaseRecord(owner, token, acquiredAt, until, false);
     }
