@@ -135,7 +135,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client) {
+        try (client; Upstream upstream = new Upstream()) {
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = new BufferedOutputStream(client.getOutputStream());
             HttpMessage request;
@@ -143,7 +143,7 @@ final class FaultProxy implements AutoCloseable {
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 Reply reply;
                 try {
-                    reply = handle(request, client, in, out);
+                    reply = handle(request, client, upstream, in, out);
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -169,7 +169,8 @@ final class FaultProxy implements AutoCloseable {
      *
      * @return the reply to write, or {@code null} when the connection was reset
      */
-    private Reply handle(HttpMessage request, Socket client, InputStream in, OutputStream out) throws IOException {
+    private Reply handle(HttpMessage request, Socket client, Upstream upstream, InputStream in, OutputStream out)
+            throws IOException {
         if ("100-continue".equalsIgnoreCase(request.header("Expect"))) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -190,7 +191,7 @@ final class FaultProxy implements AutoCloseable {
                 return new Reply(errorResponse(fault, request.method()), request.closes());
             }
             default -> {
-                HttpMessage answer = forward(request);
+                HttpMessage answer = forward(request, upstream);
                 if (fault.kind() == Fault.Kind.RESET_AFTER) {
                     reset(client);
                     return null;
@@ -207,34 +208,86 @@ final class FaultProxy implements AutoCloseable {
     private record Reply(byte[] bytes, boolean close) {
     }
 
-    /**
-     * Sends a request to the target on a connection of its own and reads the whole final answer; writes of
-     * one object go one at a time.
-     */
-    private HttpMessage forward(HttpMessage request) throws IOException {
+    /** Sends a request to the target and reads the whole final answer; writes of one object go one at a time. */
+    private HttpMessage forward(HttpMessage request, Upstream upstream) throws IOException {
         if (!"PUT".equals(request.method()) && !"DELETE".equals(request.method())) {
-            return exchange(request);
+            return upstream.exchange(request);
         }
         synchronized (objectLocks.computeIfAbsent(request.path(), p -> new Object())) {
-            return exchange(request);
+            return upstream.exchange(request);
         }
     }
 
-    private HttpMessage exchange(HttpMessage request) throws IOException {
-        try (Socket target = new Socket(LOOPBACK, targetPort)) {
-            OutputStream out = target.getOutputStream();
+    /**
+     * The connection to the target that serves one client connection, kept open between its requests as
+     * HTTP/1.1 keep-alive allows, so that the proxy costs the target no connection per request. Used by
+     * that client connection's thread only.
+     */
+    private final class Upstream implements AutoCloseable {
+        private Socket socket;
+        private InputStream in;
+
+        /**
+         * Sends a request and reads the whole final answer. A kept connection the target has closed meanwhile
+         * (an idle timeout) fails before any answer; the request is then sent once more on a new connection.
+         */
+        HttpMessage exchange(HttpMessage request) throws IOException {
+            HttpMessage answer = socket == null ? null : sendOnKept(request);
+            if (answer == null) {
+                open();
+                answer = send(request);
+            }
+            if (answer == null) {
+                close();
+                throw new IOException("the target closed the connection without answering");
+            }
+            if (answer.closes() || request.closes()) {
+                close();
+            }
+            return answer;
+        }
+
+        /** @return the final answer on the kept connection, or {@code null} (and closed) when it is gone */
+        private HttpMessage sendOnKept(HttpMessage request) throws IOException {
+            HttpMessage answer;
+            try {
+                answer = send(request);
+            } catch (IOException closedMeanwhile) {
+                answer = null;
+            }
+            if (answer == null) {
+                close();
+            }
+            return answer;
+        }
+
+        /** @return the final answer, or {@code null} when the target closed the connection before answering */
+        private HttpMessage send(HttpMessage request) throws IOException {
+            OutputStream out = socket.getOutputStream();
             out.write(request.bytes());
             out.flush();
-            InputStream in = new BufferedInputStream(target.getInputStream());
             while (true) {
                 HttpMessage answer = HttpMessage.readHead(in);
                 if (answer == null) {
-                    throw new IOException("the target closed the connection without answering");
+                    return null;
                 }
                 answer.readResponseBody(in, request.method());
                 if (answer.status() >= 200) {
                     return answer;
                 }
+            }
+        }
+
+        private void open() throws IOException {
+            socket = new Socket(LOOPBACK, targetPort);
+            in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
             }
         }
     }
