@@ -33,6 +33,7 @@ final class ScopeLock {
 
     private final Path dir;
     private final AtomicFiles files;
+    private volatile ReentrantLock inJvmLock;
 
     ScopeLock(Path dir, AtomicFiles files) {
         this.dir = dir;
@@ -42,13 +43,14 @@ final class ScopeLock {
     /**
      * Runs {@code action} holding the scope's lock, creating the directory first if needed. The in-JVM lock
      * is found by the directory's real path, so stores that reach one directory through different paths
-     * (symbolic links) share it.
+     * (symbolic links) share it; the real path is resolved at the first write and kept, as the store keeps
+     * its directory.
      */
     <T> T run(Action<T> action) throws IOException {
         if (!Files.isDirectory(dir)) {
             files.createDirectories(dir);
         }
-        ReentrantLock local = IN_JVM.computeIfAbsent(dir.toRealPath(), d -> new ReentrantLock());
+        ReentrantLock local = inJvm();
         local.lock();
         try (FileChannel channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = acquire(channel)) {
@@ -56,6 +58,15 @@ final class ScopeLock {
         } finally {
             local.unlock();
         }
+    }
+
+    private ReentrantLock inJvm() throws IOException {
+        ReentrantLock found = inJvmLock;
+        if (found == null) {
+            found = IN_JVM.computeIfAbsent(dir.toRealPath(), d -> new ReentrantLock());
+            inJvmLock = found;
+        }
+        return found;
     }
 
     /**
