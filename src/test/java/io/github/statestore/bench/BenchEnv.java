@@ -46,6 +46,8 @@ final class BenchEnv {
     static final String SLOW_PROPERTY = "bench.slow";
     static final String BUCKET_PROPERTY = "bench.bucket";
     static final String FS_ROOT_PROPERTY = "bench.fsRoot";
+    /** How many seconds {@link JitWarmup} calls each S3 benchmark before JMH measures it. */
+    static final String JIT_WARMUP_PROPERTY = "bench.jitWarmupSeconds";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -28,6 +28,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class BenchSuite {
     private static final Path OUT = Path.of("target", "bench");
     private static final int[] CONCURRENCIES = {1, 4, 8, 16, 32, 64};
+    /** Seconds of {@link JitWarmup} in each forked benchmark JVM of a full run. */
+    private static final int JIT_WARMUP_SECONDS = 20;
+    /** Seconds of reads through each endpoint that warm this JVM's servers before anything is measured. */
+    private static final int SERVER_WARMUP_SECONDS = 30;
 
     private BenchSuite() {
     }
@@ -48,9 +52,14 @@ public final class BenchSuite {
             String bucket = "bench-" + System.currentTimeMillis();
             setup.createBucket(b -> b.bucket(bucket));
             Seeder.seedBucket(setup, bucket);
+            System.setProperty(BenchEnv.DIRECT_PROPERTY, servers.direct().toString());
+            System.setProperty(BenchEnv.SLOW_PROPERTY, servers.slow().toString());
+            System.setProperty(BenchEnv.BUCKET_PROPERTY, bucket);
+            warmServers(quick ? 1 : SERVER_WARMUP_SECONDS);
             List<String> jvmArgs = List.of("-D" + BenchEnv.DIRECT_PROPERTY + "=" + servers.direct(),
                     "-D" + BenchEnv.SLOW_PROPERTY + "=" + servers.slow(), "-D" + BenchEnv.BUCKET_PROPERTY + "=" + bucket,
-                    "-D" + BenchEnv.FS_ROOT_PROPERTY + "=" + fsRoot);
+                    "-D" + BenchEnv.FS_ROOT_PROPERTY + "=" + fsRoot,
+                    "-D" + BenchEnv.JIT_WARMUP_PROPERTY + "=" + (quick ? 1 : JIT_WARMUP_SECONDS));
             NodeSide node = new NodeSide(quick);
             String nodeMissing = NodeSide.unavailable();
             if (nodeMissing == null) {
@@ -74,6 +83,24 @@ public final class BenchSuite {
             write(jmh, node.medians(), why, quick, loadBefore, Machine.load());
         }
         System.exit(0);
+    }
+
+    /**
+     * Reads the 1,000-key scope through each endpoint for a while, so that S3Proxy and the latency proxy (this
+     * JVM) are past their JIT warm-up before Alchemy or any benchmark is timed against them.
+     */
+    private static void warmServers(int seconds) {
+        for (String endpoint : List.of("direct", "slow")) {
+            try (BatchFixture reads = new BatchFixture(endpoint, BenchEnv.K1000, BenchEnv.DEFAULT_CONCURRENCY)) {
+                long end = System.nanoTime() + seconds * 1_000_000_000L;
+                int calls = 0;
+                while (System.nanoTime() < end) {
+                    reads.getBatch();
+                    calls++;
+                }
+                System.out.println("Server warm-up: " + calls + " getBatch(1000) calls through " + endpoint);
+            }
+        }
     }
 
     private static void write(JmhRuns jmh, Map<String, Double> alchemy, String alchemyFailure, boolean quick,

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * {@code getBatch} of 1,000 keys through the 20 ms latency proxy at each {@code maxConcurrency} of the chart
@@ -35,8 +36,10 @@ public class GetBatchConcurrencyBench {
     private BatchFixture fixture;
 
     @Setup
-    public void open() {
+    public void open(BenchmarkParams params) {
         fixture = new BatchFixture("slow", BenchEnv.K1000, concurrency);
+        JitWarmup.run(params, "slow", fixture, e -> new BatchFixture(e, BenchEnv.K1000, concurrency),
+                BatchFixture::close);
     }
 
     @TearDown

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * {@code all()} over 10,000 entries of 2 KB against a raw listing plus GetObject and Jackson parsing of
@@ -30,8 +31,10 @@ public class S3AllocBench {
     private BatchFixture fixture;
 
     @Setup
-    public void open() {
+    public void open(BenchmarkParams params) {
         fixture = new BatchFixture("direct", BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY);
+        JitWarmup.run(params, "direct", fixture,
+                e -> new BatchFixture(e, BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY), BatchFixture::close);
     }
 
     @TearDown

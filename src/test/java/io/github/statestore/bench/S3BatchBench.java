@@ -15,13 +15,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * {@code getBatch} of 1,000 keys and {@code all()} over 1,000 entries at the default concurrency (32),
  * against a raw SDK loop on a pool of as many threads and connections (GetObject and Jackson parsing per
  * key; for {@code all()}, a paginated listing first): S3Proxy directly, and through the 20 ms latency proxy.
- * One call is one operation; the JIT needs a few thousand requests before the client's cost per request
- * settles, hence four warm-up calls.
+ * One call is one operation, after {@link JitWarmup}'s calls against S3Proxy directly.
  */
 @org.openjdk.jmh.annotations.State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -36,8 +36,10 @@ public class S3BatchBench {
     private BatchFixture fixture;
 
     @Setup
-    public void open() {
+    public void open(BenchmarkParams params) {
         fixture = new BatchFixture(endpoint, BenchEnv.K1000, BenchEnv.DEFAULT_CONCURRENCY);
+        JitWarmup.run(params, endpoint, fixture,
+                e -> new BatchFixture(e, BenchEnv.K1000, BenchEnv.DEFAULT_CONCURRENCY), BatchFixture::close);
     }
 
     @TearDown

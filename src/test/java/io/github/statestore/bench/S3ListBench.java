@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -36,7 +37,19 @@ public class S3ListBench {
     private String prefix;
 
     @Setup
-    public void open() {
+    public void open(BenchmarkParams params) {
+        open();
+        JitWarmup.run(params, endpoint, this, S3ListBench::opened, S3ListBench::close);
+    }
+
+    private static S3ListBench opened(String endpoint) {
+        S3ListBench bench = new S3ListBench();
+        bench.endpoint = endpoint;
+        bench.open();
+        return bench;
+    }
+
+    private void open() {
         store = BenchEnv.store(endpoint, BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY);
         raw = BenchEnv.rawClient(BenchEnv.endpoint(endpoint), BenchEnv.DEFAULT_CONCURRENCY);
         bucket = BenchEnv.bucket();

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -37,7 +38,19 @@ public class S3SingleBench {
     private byte[] body;
 
     @Setup
-    public void open() {
+    public void open(BenchmarkParams params) {
+        open();
+        JitWarmup.run(params, endpoint, this, S3SingleBench::opened, S3SingleBench::close);
+    }
+
+    private static S3SingleBench opened(String endpoint) {
+        S3SingleBench bench = new S3SingleBench();
+        bench.endpoint = endpoint;
+        bench.open();
+        return bench;
+    }
+
+    private void open() {
         store = BenchEnv.store(endpoint, BenchEnv.ONE, BenchEnv.DEFAULT_CONCURRENCY);
         raw = BenchEnv.rawClient(BenchEnv.endpoint(endpoint), BenchEnv.DEFAULT_CONCURRENCY);
         bucket = BenchEnv.bucket();

@@ -1,0 +1,82 @@
+package io.github.statestore.bench;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Brings a forked benchmark JVM's JIT to its steady state before JMH's own iterations: the AWS SDK's request
+ * path needs some 10,000 to 30,000 requests before C2 has compiled it (measured in this suite's JVMs: a raw
+ * {@code getBatch(1000)} at concurrency 32 took 1.7 to 3.8 s for its first calls and about 0.9 s from the
+ * tenth on, with the C2 compile count per call falling from 349 to under 10), far more than a few JMH
+ * warm-up iterations send, above all through the 20 ms proxy. So each S3 benchmark first calls the very
+ * method JMH will measure (or the fixture's method of that name), against S3Proxy directly, for
+ * {@link BenchEnv#JIT_WARMUP_PROPERTY} seconds. Ours and the raw baselines get the same warm-up.
+ * Stateless and thread-safe.
+ */
+final class JitWarmup {
+    private JitWarmup() {
+    }
+
+    /**
+     * Calls the benchmark method JMH is about to measure until the warm-up time is over: on {@code self} if
+     * it talks to S3Proxy directly, else on a twin opened against S3Proxy directly and closed afterwards.
+     *
+     * @param params JMH's description of the benchmark about to run
+     * @param endpoint {@code self}'s endpoint, {@code direct} or {@code slow}
+     * @param self the set-up object that has a no-argument method of the benchmark's name
+     * @param open opens a twin of {@code self} on an endpoint
+     * @param close closes a twin
+     */
+    static <T> void run(BenchmarkParams params, String endpoint, T self, Function<String, T> open,
+            Consumer<T> close) {
+        if ("direct".equals(endpoint)) {
+            call(params, self);
+            return;
+        }
+        T twin = open.apply("direct");
+        try {
+            call(params, twin);
+        } finally {
+            close.accept(twin);
+        }
+    }
+
+    private static void call(BenchmarkParams params, Object target) {
+        String benchmark = params.getBenchmark();
+        String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        Duration time = Duration.ofSeconds(Long.parseLong(System.getProperty(BenchEnv.JIT_WARMUP_PROPERTY, "0")));
+        try {
+            Method method = method(target.getClass(), name);
+            long end = System.nanoTime() + time.toNanos();
+            int calls = 0;
+            while (System.nanoTime() < end) {
+                method.invoke(target);
+                calls++;
+            }
+            System.out.println("JIT warm-up: " + calls + " calls of " + name + " on S3Proxy directly in "
+                    + time.toSeconds() + " s");
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot call " + name + " on " + target.getClass().getSimpleName(), e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("warm-up call of " + benchmark + " failed", e.getCause());
+        }
+    }
+
+    /** The no-argument method of that name, declared by the class or, for JMH's subclasses, a superclass. */
+    private static Method method(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                Method method = c.getDeclaredMethod(name);
+                method.setAccessible(true);
+                return method;
+            } catch (NoSuchMethodException notHere) {
+                // Look in the superclass.
+            }
+        }
+        throw new IllegalStateException(type.getSimpleName() + " has no method " + name + "()");
+    }
+}
