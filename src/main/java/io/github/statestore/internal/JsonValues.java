@@ -90,8 +90,9 @@ public final class JsonValues {
             return Collections.unmodifiableList(copy);
         }
         if (value instanceof BigDecimal) {
-            throw new InvalidStateException(path.toString(), "BigDecimal " + value + " would not survive a write and read: "
-                    + "JSON numbers are doubles to JavaScript; use Double, or a String for exact decimals");
+            throw new InvalidStateException(path.toString(), "BigDecimal " + value
+                    + " would not survive a write and read: JSON numbers are doubles to JavaScript; use Double, or a "
+                    + "String for exact decimals");
         }
         throw new InvalidStateException(path.toString(), "JSON has no form for a " + value.getClass().getName()
                 + "; use maps, lists, strings, numbers, booleans or null");

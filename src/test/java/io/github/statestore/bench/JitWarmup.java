@@ -9,10 +9,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Brings a forked benchmark JVM's JIT to its steady state before JMH's own iterations: the AWS SDK's request
- * path needs some 10,000 to 30,000 requests before C2 has compiled it (measured in this suite's JVMs: a raw
- * {@code getBatch(1000)} at concurrency 32 took 1.7 to 3.8 s for its first calls and about 0.9 s from the
- * tenth on, with the C2 compile count per call falling from 349 to under 10), far more than a few JMH
- * warm-up iterations send, above all through the 20 ms proxy. So each S3 benchmark first calls the very
+ * path needs some 10,000 requests before C2 has compiled it (measured in one client JVM: a raw
+ * {@code getBatch(1000)} at concurrency 32 took 3.8 s for its first call, 1.7 s for its fourth and 0.95 to
+ * 1.0 s from the seventh on, with the C2 compilations per call falling from 349 to under 10), more than a
+ * few JMH warm-up iterations send, above all through the 20 ms proxy. So each S3 benchmark first calls the very
  * method JMH will measure (or the fixture's method of that name), against S3Proxy directly, for
  * {@link BenchEnv#JIT_WARMUP_PROPERTY} seconds. Ours and the raw baselines get the same warm-up.
  * Stateless and thread-safe.
