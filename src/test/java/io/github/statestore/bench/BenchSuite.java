@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,14 +53,16 @@ public final class BenchSuite {
             String bucket = "bench-" + System.currentTimeMillis();
             setup.createBucket(b -> b.bucket(bucket));
             Seeder.seedBucket(setup, bucket);
-            System.setProperty(BenchEnv.DIRECT_PROPERTY, servers.direct().toString());
-            System.setProperty(BenchEnv.SLOW_PROPERTY, servers.slow().toString());
-            System.setProperty(BenchEnv.BUCKET_PROPERTY, bucket);
-            warmServers(quick ? 1 : SERVER_WARMUP_SECONDS);
-            List<String> jvmArgs = List.of("-D" + BenchEnv.DIRECT_PROPERTY + "=" + servers.direct(),
-                    "-D" + BenchEnv.SLOW_PROPERTY + "=" + servers.slow(), "-D" + BenchEnv.BUCKET_PROPERTY + "=" + bucket,
-                    "-D" + BenchEnv.FS_ROOT_PROPERTY + "=" + fsRoot,
-                    "-D" + BenchEnv.JIT_WARMUP_PROPERTY + "=" + (quick ? 1 : JIT_WARMUP_SECONDS));
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put(BenchEnv.DIRECT_PROPERTY, servers.direct().toString());
+            settings.put(BenchEnv.SLOW_PROPERTY, servers.slow().toString());
+            settings.put(BenchEnv.BUCKET_PROPERTY, bucket);
+            settings.put(BenchEnv.FS_ROOT_PROPERTY, fsRoot.toString());
+            settings.put(BenchEnv.JIT_WARMUP_PROPERTY, String.valueOf(quick ? 1 : JIT_WARMUP_SECONDS));
+            settings.forEach(System::setProperty);
+            warmServers(Duration.ofSeconds(quick ? 1 : SERVER_WARMUP_SECONDS));
+            List<String> jvmArgs = new ArrayList<>();
+            settings.forEach((name, value) -> jvmArgs.add("-D" + name + "=" + value));
             NodeSide node = new NodeSide(quick);
             String nodeMissing = NodeSide.unavailable();
             if (nodeMissing == null) {
@@ -89,15 +92,10 @@ public final class BenchSuite {
      * Reads the 1,000-key scope through each endpoint for a while, so that S3Proxy and the latency proxy (this
      * JVM) are past their JIT warm-up before Alchemy or any benchmark is timed against them.
      */
-    private static void warmServers(int seconds) {
+    private static void warmServers(Duration time) {
         for (String endpoint : List.of("direct", "slow")) {
             try (BatchFixture reads = new BatchFixture(endpoint, BenchEnv.K1000, BenchEnv.DEFAULT_CONCURRENCY)) {
-                long end = System.nanoTime() + seconds * 1_000_000_000L;
-                int calls = 0;
-                while (System.nanoTime() < end) {
-                    reads.getBatch();
-                    calls++;
-                }
+                int calls = JitWarmup.repeat(time, reads::getBatch);
                 System.out.println("Server warm-up: " + calls + " getBatch(1000) calls through " + endpoint);
             }
         }

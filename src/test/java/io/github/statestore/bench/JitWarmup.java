@@ -49,21 +49,33 @@ final class JitWarmup {
         String benchmark = params.getBenchmark();
         String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         Duration time = Duration.ofSeconds(Long.parseLong(System.getProperty(BenchEnv.JIT_WARMUP_PROPERTY, "0")));
-        try {
-            Method method = method(target.getClass(), name);
-            long end = System.nanoTime() + time.toNanos();
-            int calls = 0;
-            while (System.nanoTime() < end) {
+        Method method = method(target.getClass(), name);
+        int calls = repeat(time, () -> {
+            try {
                 method.invoke(target);
-                calls++;
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot call " + name + " on " + target.getClass().getSimpleName(), e);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("warm-up call of " + benchmark + " failed", e.getCause());
             }
-            System.out.println("JIT warm-up: " + calls + " calls of " + name + " on S3Proxy directly in "
-                    + time.toSeconds() + " s");
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot call " + name + " on " + target.getClass().getSimpleName(), e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("warm-up call of " + benchmark + " failed", e.getCause());
+        });
+        System.out.println("JIT warm-up: " + calls + " calls of " + name + " on S3Proxy directly in "
+                + time.toSeconds() + " s");
+    }
+
+    /**
+     * Calls {@code call} again and again until {@code time} has passed.
+     *
+     * @return how many calls were made
+     */
+    static int repeat(Duration time, Runnable call) {
+        long end = System.nanoTime() + time.toNanos();
+        int calls = 0;
+        while (System.nanoTime() < end) {
+            call.run();
+            calls++;
         }
+        return calls;
     }
 
     /** The no-argument method of that name, declared by the class or, for JMH's subclasses, a superclass. */
