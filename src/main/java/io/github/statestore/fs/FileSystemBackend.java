@@ -99,18 +99,31 @@ final class FileSystemBackend implements Backend {
 
     @Override
     public Entry readEntry(String key) {
+        return versioned(read(key));
+    }
+
+    /** Reads the file without computing its version (an MD5 of the bytes), which plain reads do not return. */
+    @Override
+    public byte[] read(String key) {
         Path path = path(key);
         try {
-            return entry(path);
+            return bytes(path);
         } catch (IOException e) {
             throw new StorageException("get", key, path.toString(), e, false);
         }
     }
 
     private static Entry entry(Path path) throws IOException {
+        return versioned(bytes(path));
+    }
+
+    private static Entry versioned(byte[] bytes) {
+        return bytes == null ? null : new Entry(bytes, Digests.version(bytes));
+    }
+
+    private static byte[] bytes(Path path) throws IOException {
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            return new Entry(bytes, Digests.version(bytes));
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException absent) {
             return null;
         }

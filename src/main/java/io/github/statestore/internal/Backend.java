@@ -38,6 +38,18 @@ public interface Backend extends AutoCloseable {
     Entry readEntry(String key);
 
     /**
+     * Reads one document without its version, for reads that do not return one; a backend whose version
+     * costs work of its own (a digest of the bytes) skips that work here.
+     *
+     * @param key a valid key
+     * @return the document, or {@code null} when absent
+     */
+    default byte[] read(String key) {
+        Entry entry = readEntry(key);
+        return entry == null ? null : entry.bytes();
+    }
+
+    /**
      * Writes one document atomically if the entry is unchanged.
      *
      * @param key a valid key

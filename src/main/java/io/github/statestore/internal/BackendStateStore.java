@@ -195,8 +195,8 @@ public final class BackendStateStore implements StateStore {
     }
 
     private State read(String key) {
-        Entry entry = open().readEntry(key);
-        return entry == null ? null : parse(key, entry.bytes());
+        byte[] bytes = open().read(key);
+        return bytes == null ? null : parse(key, bytes);
     }
 
     private State parse(String key, byte[] bytes) {
