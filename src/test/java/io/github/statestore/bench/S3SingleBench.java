@@ -1,5 +1,6 @@
 package io.github.statestore.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.statestore.StateStore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,14 +19,15 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A single {@code get} and {@code set} of a 2 KB state, against one GetObject and one PutObject of the same
- * bytes with the raw SDK: S3Proxy directly, and through the 20 ms latency proxy.
+ * A single {@code get} and {@code set} of a 2 KB state, against one GetObject (with and without Jackson
+ * parsing the body, as our {@code get} parses it) and one PutObject of the same bytes with the raw SDK:
+ * S3Proxy directly, and through the 20 ms latency proxy.
  */
 @org.openjdk.jmh.annotations.State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 6, time = 2)
 @Fork(1)
 public class S3SingleBench {
     @Param({"direct", "slow"})
@@ -72,6 +74,11 @@ public class S3SingleBench {
     @Benchmark
     public byte[] rawGet() {
         return RawS3.get(raw, bucket, BenchEnv.scopePrefix(BenchEnv.ONE) + BenchEnv.ONE_KEY);
+    }
+
+    @Benchmark
+    public JsonNode rawGetParsed() {
+        return RawS3.parse(rawGet());
     }
 
     @Benchmark

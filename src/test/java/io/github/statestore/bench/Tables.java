@@ -23,7 +23,10 @@ final class Tables {
         Report r = new Report(m, a);
         for (String[] e : new String[][] {{"direct", "s3-direct", "direct"}, {"slow", "s3-slow", "20 ms"}}) {
             String at = "@" + e[0];
-            r.row("S3 `get`, 2 KB, " + e[2], "S3SingleBench.rawGet" + at, "S3SingleBench.get" + at, e[1] + ".get", 1.10);
+            r.row("S3 `get`, 2 KB, " + e[2] + " (raw: GetObject + Jackson)", "S3SingleBench.rawGetParsed" + at,
+                    "S3SingleBench.get" + at, e[1] + ".get", 1.10);
+            r.row("S3 `get`, 2 KB, " + e[2] + " (raw: GetObject, bytes unparsed)", "S3SingleBench.rawGet" + at,
+                    "S3SingleBench.get" + at, e[1] + ".get", 0);
             r.row("S3 `set`, 2 KB, " + e[2], "S3SingleBench.rawSet" + at, "S3SingleBench.set" + at, e[1] + ".set", 1.10);
         }
         r.row("S3 `getBatch(1000)`, direct (raw: SDK loop, 32 threads)", "S3BatchBench.rawGetBatch@direct",
