@@ -4,7 +4,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,7 +24,7 @@ final class S3Clients {
             return new RetryingS3Client(c.client, false, c.bucket, c.retryPolicy, c.requestTimeout);
         }
         S3ClientBuilder b = S3Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .maxConnections(c.maxConcurrency)
                         .connectionTimeout(c.attemptTimeout)
                         .socketTimeout(c.attemptTimeout))

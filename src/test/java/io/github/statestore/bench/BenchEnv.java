@@ -11,14 +11,14 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Where the benchmarks find their servers and data, passed by {@link BenchSuite} to each forked JMH JVM
  * as system properties, and the two ways every S3 benchmark reaches a server: our store, and a raw SDK
- * client built with the settings our store's own client gets (Apache HTTP client with a pool of
+ * client built with the settings our store's own client gets (the SDK's Apache 5 HTTP client with a pool of
  * {@code concurrency} connections, 10 s timeouts, no SDK retries, path-style, default checksums).
  * Stateless and thread-safe.
  */
@@ -85,11 +85,10 @@ final class BenchEnv {
                 .open(scope);
     }
 
-    /** A raw SDK client with our store's client settings, so on the same (deprecated) Apache HTTP client. */
-    @SuppressWarnings("deprecation")
+    /** A raw SDK client with our store's client settings, so on the same Apache 5 HTTP client. */
     static S3Client rawClient(URI endpoint, int concurrency) {
         return S3Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .maxConnections(concurrency)
                         .connectionTimeout(TIMEOUT)
                         .socketTimeout(TIMEOUT))

@@ -17,10 +17,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the JMH benchmark classes of this package, each in one forked JVM that is told where the servers and
- * data are, and keeps the median of each benchmark's iterations in milliseconds (and, for the allocation
- * benchmark, the bytes allocated per call), under names such as {@code S3SingleBench.get@direct}. Not
- * thread-safe.
+ * Runs the JMH benchmark classes of this package, in forked JVMs (as many as each class's {@code @Fork}
+ * says) that are told where the servers and data are, and keeps the median of each benchmark's iterations
+ * in milliseconds (and, for the allocation benchmark, the bytes allocated per call), under names such as
+ * {@code S3SingleBench.get@direct}. Not thread-safe.
  */
 final class JmhRuns {
     private final List<String> jvmArgs;
@@ -73,7 +73,6 @@ final class JmhRuns {
     private ChainedOptionsBuilder options(Class<?> benchmark, String resultSuffix, String... params) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("\\." + benchmark.getSimpleName() + "\\.")
-                .forks(1)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh-" + benchmark.getSimpleName() + resultSuffix + ".json").toString());
