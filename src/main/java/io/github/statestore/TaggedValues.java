@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,20 +27,37 @@ public final class TaggedValues {
     public static final String DATE = "@date";
     /** The tag of bytes. */
     public static final String BUFFER = "@buffer";
-    private static final DateTimeFormatter JS_ISO =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** {@code Date.toISOString()} after the year, which it writes by {@link #jsYear}. */
+    private static final DateTimeFormatter JS_ISO_AFTER_YEAR =
+            DateTimeFormatter.ofPattern("-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** The latest instant a JavaScript {@code Date} holds: 8.64e15 ms after 1970; the earliest is its opposite. */
+    private static final Instant JS_MAX = Instant.ofEpochMilli(8_640_000_000_000_000L);
+    private static final Instant JS_MIN = Instant.ofEpochMilli(-8_640_000_000_000_000L);
 
     private TaggedValues() {
     }
 
     /**
-     * A date as Alchemy stores one: {@code Date.toISOString()}'s form, in UTC with milliseconds.
+     * A date as Alchemy stores one: {@code Date.toISOString()}'s form, in UTC with milliseconds; years
+     * outside 0 to 9999 with a sign and six digits, as JavaScript writes them ({@code +010000-01-01T…}).
      *
      * @param instant the instant; precision below a millisecond is dropped, as JavaScript has none
      * @return {@code {"@date": "…Z"}}
+     * @throws IllegalArgumentException if the instant is outside a JavaScript {@code Date}'s range, 8.64e15 ms
+     *     either side of 1970 (years -271821 to 275760), which Alchemy could not read
      */
     public static Map<String, Object> date(Instant instant) {
-        return Map.of(DATE, JS_ISO.format(instant));
+        Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        if (millis.isBefore(JS_MIN) || millis.isAfter(JS_MAX)) {
+            throw new IllegalArgumentException("Instant " + instant + " is outside the range of a JavaScript Date ("
+                    + JS_MIN + " to " + JS_MAX + ")");
+        }
+        return Map.of(DATE, jsYear(millis.atOffset(ZoneOffset.UTC).getYear()) + JS_ISO_AFTER_YEAR.format(millis));
+    }
+
+    private static String jsYear(int year) {
+        return year >= 0 && year <= 9999 ? String.format(Locale.ROOT, "%04d", year)
+                : (year < 0 ? "-" : "+") + String.format(Locale.ROOT, "%06d", Math.abs(year));
     }
 
     /**

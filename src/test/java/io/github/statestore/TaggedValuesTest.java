@@ -23,6 +23,34 @@ class TaggedValuesTest {
         assertEquals(now, TaggedValues.asDate(TaggedValues.date(now)));
     }
 
+    /** Expected strings printed by Node 20's {@code new Date(ms).toISOString()}. */
+    @Test
+    void yearsOutside0To9999TakeASignAndSixDigitsAsInJavaScript() {
+        Map<Long, String> js = Map.of(
+                253402300799999L, "9999-12-31T23:59:59.999Z",
+                253402300800000L, "+010000-01-01T00:00:00.000Z",
+                -62167219200000L, "0000-01-01T00:00:00.000Z",
+                -62198755200000L, "-000001-01-01T00:00:00.000Z",
+                8640000000000000L, "+275760-09-13T00:00:00.000Z",
+                -8640000000000000L, "-271821-04-20T00:00:00.000Z");
+        js.forEach((millis, text) -> {
+            Instant instant = Instant.ofEpochMilli(millis);
+            assertEquals(Map.of("@date", text), TaggedValues.date(instant), text);
+            assertEquals(instant, TaggedValues.asDate(TaggedValues.date(instant)), text);
+        });
+    }
+
+    @Test
+    void instantsNoJavaScriptDateHoldsAreRefusedByName() {
+        Instant past = Instant.ofEpochMilli(8640000000000001L);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaggedValues.date(past));
+        assertTrue(e.getMessage().contains(past.toString()), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TaggedValues.date(Instant.MAX));
+        assertThrows(IllegalArgumentException.class, () -> TaggedValues.date(Instant.ofEpochMilli(-8640000000000001L)));
+        assertEquals(Map.of("@date", "+275760-09-13T00:00:00.000Z"),
+                TaggedValues.date(Instant.ofEpochMilli(8640000000000000L).plusNanos(999_999)));
+    }
+
     @Test
     void buffersAreBase64() {
         byte[] bytes = {0, 1, 2, (byte) 0xfa, (byte) 0xff};
