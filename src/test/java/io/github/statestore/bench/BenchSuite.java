@@ -82,8 +82,9 @@ public final class BenchSuite {
             if (!quick) {
                 jmh.runOnce(GetBatchConcurrencyBench.class, "concurrency", "1");
             }
+            String held = heldTable();
             String why = nodeMissing != null ? nodeMissing : node.failure();
-            write(jmh, node.medians(), why, quick, loadBefore, Machine.load());
+            write(jmh, node.medians(), why, held, quick, loadBefore, Machine.load());
         }
         System.exit(0);
     }
@@ -101,8 +102,22 @@ public final class BenchSuite {
         }
     }
 
-    private static void write(JmhRuns jmh, Map<String, Double> alchemy, String alchemyFailure, boolean quick,
-            String loadBefore, String loadAfter) throws IOException {
+    /**
+     * Measures, in this JVM, the heap that {@code all()} over 10,000 documents and the raw loop hold while
+     * they run against what their results hold, each after one unmeasured call.
+     */
+    private static String heldTable() throws InterruptedException {
+        try (BatchFixture reads = new BatchFixture("direct", BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY)) {
+            reads.all();
+            HeapHeld.Measurement ours = HeapHeld.measure(reads::all);
+            reads.rawAll();
+            HeapHeld.Measurement raw = HeapHeld.measure(reads::rawAll);
+            return Tables.held(ours, raw);
+        }
+    }
+
+    private static void write(JmhRuns jmh, Map<String, Double> alchemy, String alchemyFailure, String held,
+            boolean quick, String loadBefore, String loadAfter) throws IOException {
         Map<String, Double> m = jmh.medians();
         double ideal = 1000.0 * BenchEnv.LATENCY.toMillis() / BenchEnv.DEFAULT_CONCURRENCY;
         Report table = Tables.results(m, alchemy, jmh.allocations(), ideal);
@@ -127,7 +142,9 @@ public final class BenchSuite {
                 .append(table.markdown())
                 .append(alchemyFailure == null ? "" : "\nAlchemy not measured: " + alchemyFailure + "\n")
                 .append("\ngetBatch(1000) at 20 ms against concurrency (medians):\n\n")
-                .append(Tables.concurrency(series)).append("\nEvery median (ms):\n\n");
+                .append(Tables.concurrency(series))
+                .append("\nHeap held by `all()` over 10,000 × 2 KB (direct; live heap at full collections):\n\n")
+                .append(held).append("\nEvery median (ms):\n\n");
         m.forEach((k, v) -> md.append("- ").append(k).append(": ").append(String.format("%.4f", v)).append('\n'));
         alchemy.forEach((k, v) -> md.append("- alchemy ").append(k).append(": ")
                 .append(String.format("%.4f", v)).append('\n'));

@@ -87,11 +87,11 @@ final class Report {
                 : String.format(Locale.ROOT, "%.1f µs", v * 1000);
     }
 
-    private static String mb(Double bytes) {
+    static String mb(Double bytes) {
         return bytes == null ? "—" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
-    private static String times(Double v) {
+    static String times(Double v) {
         return v == null ? "—" : String.format(Locale.ROOT, "%.2f×", v);
     }
 }

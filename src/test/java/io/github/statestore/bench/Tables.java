@@ -65,6 +65,24 @@ final class Tables {
                 + "Jackson)", alloc.get("S3AllocBench.rawAll"), alloc.get("S3AllocBench.all"), 1.3);
     }
 
+    /**
+     * @return a Markdown table of what ours and the raw loop held during {@code all()} against what their
+     *     results hold, with the target: ours holds no more than its result, read as at most 1.1 × it
+     */
+    static String held(HeapHeld.Measurement ours, HeapHeld.Measurement raw) {
+        double oursHeld = (double) ours.peak() / ours.result();
+        return "| `all()` over 10,000 | Result holds | Most held during the call | Held ÷ result | Full collections "
+                + "| Target | Met |\n|---|---:|---:|---:|---:|---|---|\n"
+                + heldRow("ours", ours, "held ≤ 1.1× result", oursHeld <= 1.1 ? "**met**" : "**missed**")
+                + heldRow("raw: list + GetObject + Jackson", raw, "—", "—");
+    }
+
+    private static String heldRow(String who, HeapHeld.Measurement m, String target, String met) {
+        return "| " + who + " | " + Report.mb((double) m.result()) + " | " + Report.mb((double) m.peak()) + " | "
+                + Report.times((double) m.peak() / m.result()) + " | " + m.collections() + " | " + target + " | "
+                + met + " |\n";
+    }
+
     /** @return a Markdown table of each series' time at each concurrency */
     static String concurrency(Map<String, SortedMap<Integer, Double>> series) {
         TreeSet<Integer> cs = new TreeSet<>();
