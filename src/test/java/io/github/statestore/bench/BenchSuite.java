@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Runs the whole benchmark suite in one go and writes its results: starts S3Proxy and the 20 ms latency
  * proxy, seeds one bucket and one FileSystem root, runs every JMH benchmark of this package (each in a forked
- * JVM, S3Proxy staying in this one), times Alchemy 0.94.0's stores on the same data with Node, then writes
+ * JVM, S3Proxy staying in this one), times Alchemy 0.94.0's stores on the same data with Node, measures the
+ * heap {@code all()} over 10,000 documents holds ({@link HeapHeld}, in this JVM), then writes
  * {@code target/bench/results.md} (the table of {@code docs/performance.md}) and
  * {@code target/bench/getbatch-concurrency.png}. Start it with
  * {@code mvn -B -Pbench test-compile exec:exec} (argument {@code full}, the default, or
