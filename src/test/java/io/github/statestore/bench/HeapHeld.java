@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * forces full collections during the call ({@code System.gc()}, which G1 runs as a stop-the-world full
  * collection), each after a pause as long as the one before took, so that the call keeps at least half of
  * the time, and reads the live heap each one leaves (the pools' usage after that collection); the peak of
- * those, less the live heap before the call, is what the call held at most. The
- * live heap after the call, with the result still referenced, less the same baseline, is what the result
- * holds. Needs the G1 collector (the JVM's default on these machines). Not thread-safe: one call at a time.
+ * those, less the live heap before the call, is what the call held at most. The live heap after the call,
+ * with the result still referenced, less the same baseline, is what the result holds. A call too short for
+ * any collection to fall within it has no peak ({@link Measurement#collections()} is 0). Needs the G1
+ * collector (the JVM's default on these machines). Not thread-safe: one call at a time.
  */
 final class HeapHeld {
     private static final String G1_FULL = "G1 Old Generation";

@@ -73,7 +73,8 @@ final class Tables {
         double oursHeld = (double) ours.peak() / ours.result();
         return "| `all()` over 10,000 | Result holds | Most held during the call | Held ÷ result | Full collections "
                 + "| Target | Met |\n|---|---:|---:|---:|---:|---|---|\n"
-                + heldRow("ours", ours, "held ≤ 1.1× result", oursHeld <= 1.1 ? "**met**" : "**missed**")
+                + heldRow("ours", ours, "held ≤ 1.1× result",
+                        ours.collections() == 0 ? "not measured" : oursHeld <= 1.1 ? "**met**" : "**missed**")
                 + heldRow("raw: list + GetObject + Jackson", raw, "—", "—");
     }
 
