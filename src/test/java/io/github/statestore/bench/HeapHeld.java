@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 final class HeapHeld {
     private static final String G1_FULL = "G1 Old Generation";
     private static final long MIN_PAUSE_MS = 20;
+    private static final long SETTLED = 1_000_000;
+    private static final int MAX_SETTLING = 5;
 
     /**
      * One measurement, in bytes.
@@ -46,7 +48,7 @@ final class HeapHeld {
         Set<String> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
-        long before = liveAfterFullGc(full, heap);
+        long before = settledLive(full, heap);
         AtomicLong peak = new AtomicLong();
         AtomicInteger collections = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -70,7 +72,7 @@ final class HeapHeld {
             running.set(false);
             sampler.join();
         }
-        long after = liveAfterFullGc(full, heap);
+        long after = settledLive(full, heap);
         Reference.reachabilityFence(result);
         return new Measurement(after - before, peak.get() - before, collections.get());
     }
@@ -80,6 +82,23 @@ final class HeapHeld {
                 .filter(gc -> G1_FULL.equals(gc.getName())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("HeapHeld needs the G1 collector (no '" + G1_FULL
                         + "' collector in this JVM); start it with -XX:+UseG1GC"));
+    }
+
+    /**
+     * Runs full collections until two in a row leave the same live heap, within {@link #SETTLED} (objects
+     * that only a finalizer or a cleaner still reached go in a later collection than the first), at most
+     * {@link #MAX_SETTLING} of them.
+     */
+    private static long settledLive(GarbageCollectorMXBean full, Set<String> heap) {
+        long live = liveAfterFullGc(full, heap);
+        for (int i = 1; i < MAX_SETTLING; i++) {
+            long next = liveAfterFullGc(full, heap);
+            if (Math.abs(next - live) < SETTLED) {
+                return next;
+            }
+            live = next;
+        }
+        return live;
     }
 
     /** Runs a full collection and returns the heap (the pools named {@code heap}) it left in use. */
