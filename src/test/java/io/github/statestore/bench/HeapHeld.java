@@ -37,6 +37,10 @@ final class HeapHeld {
      * @param collections how many full collections sampled the call
      */
     record Measurement(long result, long peak, int collections) {
+        /** @return the peak over what the result holds, or {@code null} if no collection sampled the call */
+        Double heldOverResult() {
+            return collections == 0 ? null : (double) peak / result;
+        }
     }
 
     private HeapHeld() {

@@ -74,7 +74,7 @@ final class Report {
         return a == null || b == null || b == 0 ? null : a / b;
     }
 
-    private static String verdict(Double ratio, boolean met) {
+    static String verdict(Double ratio, boolean met) {
         return ratio == null ? "not measured" : met ? "**met**" : "**missed**";
     }
 

@@ -70,18 +70,17 @@ final class Tables {
      *     results hold, with the target: ours holds no more than its result, read as at most 1.1 × it
      */
     static String held(HeapHeld.Measurement ours, HeapHeld.Measurement raw) {
-        double oursHeld = (double) ours.peak() / ours.result();
+        Double oursHeld = ours.heldOverResult();
         return "| `all()` over 10,000 | Result holds | Most held during the call | Held ÷ result | Full collections "
                 + "| Target | Met |\n|---|---:|---:|---:|---:|---|---|\n"
                 + heldRow("ours", ours, "held ≤ 1.1× result",
-                        ours.collections() == 0 ? "not measured" : oursHeld <= 1.1 ? "**met**" : "**missed**")
+                        Report.verdict(oursHeld, oursHeld != null && oursHeld <= 1.1))
                 + heldRow("raw: list + GetObject + Jackson", raw, "—", "—");
     }
 
     private static String heldRow(String who, HeapHeld.Measurement m, String target, String met) {
         return "| " + who + " | " + Report.mb((double) m.result()) + " | " + Report.mb((double) m.peak()) + " | "
-                + Report.times((double) m.peak() / m.result()) + " | " + m.collections() + " | " + target + " | "
-                + met + " |\n";
+                + Report.times(m.heldOverResult()) + " | " + m.collections() + " | " + target + " | " + met + " |\n";
     }
 
     /** @return a Markdown table of each series' time at each concurrency */
