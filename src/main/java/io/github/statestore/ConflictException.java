@@ -5,10 +5,9 @@ import io.github.statestore.internal.Text;
 /**
  * A conditional write found the entry changed: {@link StateStore#setIf} or {@link StateStore#deleteIf} with
  * a version that is no longer current, or {@link StateStore#create} of a key that exists. Nothing was
- * written by the refused request. (One case cannot be told apart: on S3, if an earlier attempt of the same
- * call landed but its answer was lost and another writer then changed the entry, the call reports a
- * conflict although its first attempt was written.) Re-read and decide again, or use
- * {@link StateStore#update}. Immutable and thread-safe.
+ * written by the call: when an earlier attempt's answer was lost and the outcome cannot be told, the call
+ * throws {@link OutcomeUnknownException} instead. Re-read and decide again, or use {@link StateStore#update}.
+ * Immutable and thread-safe.
  */
 public class ConflictException extends StateStoreException {
     private static final long serialVersionUID = 1L;

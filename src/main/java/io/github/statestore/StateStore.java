@@ -106,6 +106,8 @@ public interface StateStore extends AutoCloseable {
      * @param expected the version from {@link #getVersioned}
      * @return the version of the written state
      * @throws ConflictException if the entry changed or was deleted since; nothing is written
+     * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told (S3 and R2
+     *     only): applied once or not at all
      */
     Version setIf(String key, State state, Version expected);
 
@@ -116,6 +118,8 @@ public interface StateStore extends AutoCloseable {
      * @param state the state
      * @return the version of the written state
      * @throws ConflictException if the key exists; nothing is written
+     * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told (S3 and R2
+     *     only): applied once or not at all
      */
     Version create(String key, State state);
 
@@ -128,6 +132,8 @@ public interface StateStore extends AutoCloseable {
      *     so it must have no side effects
      * @return the state written
      * @throws ConflictException if every attempt conflicted
+     * @throws OutcomeUnknownException if the write's outcome cannot be told (S3 and R2 only); not retried, since
+     *     running {@code change} again could apply it twice
      */
     default State update(String key, Function<Optional<State>, State> change) {
         return update(key, 100, change);
@@ -141,6 +147,7 @@ public interface StateStore extends AutoCloseable {
      * @param change computes the new state from the current one (empty when absent); no side effects
      * @return the state written
      * @throws ConflictException if every attempt conflicted
+     * @throws OutcomeUnknownException if the write's outcome cannot be told (S3 and R2 only); not retried
      * @throws InvalidConfigException if {@code maxAttempts} is below 1
      */
     State update(String key, int maxAttempts, Function<Optional<State>, State> change);
@@ -159,6 +166,8 @@ public interface StateStore extends AutoCloseable {
      * @param key the key
      * @param expected the version from {@link #getVersioned}
      * @throws ConflictException if the entry changed or is already gone; nothing is deleted
+     * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told (S3 and R2
+     *     only): applied once or not at all
      */
     void deleteIf(String key, Version expected);
 

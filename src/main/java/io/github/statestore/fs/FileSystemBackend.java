@@ -142,14 +142,15 @@ final class FileSystemBackend implements Backend {
     @Override
     public String writeIf(String key, byte[] document, String expected) {
         Path path = path(key);
+        String operation = Conflicts.writeOperation(expected);
         try {
             return lock.run(() -> {
-                check(key, path, expected, "setIf");
+                check(key, path, expected, operation);
                 store(key, path, document);
                 return Digests.version(document);
             });
         } catch (IOException e) {
-            throw new StorageException("setIf", key, path.toString(), e, false);
+            throw new StorageException(operation, key, path.toString(), e, false);
         }
     }
 

@@ -9,6 +9,14 @@ public final class Conflicts {
     }
 
     /**
+     * @param expected the version a conditional write expects, or {@code null} when the key must be absent
+     * @return the store operation the caller made: {@code create} or {@code setIf}
+     */
+    public static String writeOperation(String expected) {
+        return expected == null ? "create" : "setIf";
+    }
+
+    /**
      * @param key the key (or lock name)
      * @param expected the token the caller expected, or {@code null} when it expected no entry
      * @param current the entry's current token, or {@code null} when absent or unknown

@@ -4,6 +4,7 @@ import io.github.statestore.ConflictException;
 import io.github.statestore.FencedException;
 import io.github.statestore.Lease;
 import io.github.statestore.LeaseOwner;
+import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
@@ -196,12 +197,20 @@ final class HeldLease implements Lease {
         }
     }
 
+    /**
+     * Writes the released record. After a conflict or a write of unknown outcome, an entry still held as ours
+     * (an earlier renewal landed unseen, or the release did not land) is released at its version; an entry no
+     * longer held as ours was taken over, or released by the write of unknown outcome.
+     */
     private void release() {
         try {
             backend.writeLockIf(name, record.releasedAt(Instant.now()).toJson(), version);
-        } catch (ConflictException changed) {
+        } catch (ConflictException | OutcomeUnknownException changed) {
             if (!adoptOurOwnWrite()) {
-                throw changed;
+                if (changed instanceof ConflictException conflict) {
+                    throw conflict;
+                }
+                return;
             }
             backend.writeLockIf(name, record.releasedAt(Instant.now()).toJson(), version);
         }

@@ -6,6 +6,7 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Lease;
 import io.github.statestore.LeaseOwner;
 import io.github.statestore.LockHeldException;
+import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.key.KeyCodec;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Takes and breaks a store's locks. A lock entry is taken with a conditional write: created when absent, or
- * replaced (with the fencing token plus one) when released or expired. Leases are renewed on one daemon
+ * replaced (with the fencing token plus one) when released or expired; a write of unknown outcome is settled
+ * by reading the entry back, since every acquisition's record is unique. Leases are renewed on one daemon
  * thread per store, started on first use; {@link #close()} releases the leases still held and stops it.
  * Thread-safe.
  */
@@ -56,16 +58,22 @@ final class Leases implements AutoCloseable {
             if (current == null || current.isFree(now)) {
                 LeaseRecord mine = new LeaseRecord(LeaseOwner.current(), current == null ? 1 : current.token() + 1,
                         now, now.plus(ttl), false);
+                String version;
                 try {
-                    String version = backend.writeLockIf(name, mine.toJson(), entry == null ? null : entry.version());
-                    HeldLease[] lease = new HeldLease[1];
-                    lease[0] = new HeldLease(store, backend, name, mine, version, ttl, renewals(),
-                            () -> held.remove(lease[0]));
-                    held.add(lease[0]);
-                    return lease[0];
+                    version = backend.writeLockIf(name, mine.toJson(), entry == null ? null : entry.version());
                 } catch (ConflictException raced) {
                     continue;
+                } catch (OutcomeUnknownException unknown) {
+                    version = versionIfHeldAs(name, mine);
+                    if (version == null) {
+                        continue;
+                    }
                 }
+                HeldLease[] lease = new HeldLease[1];
+                lease[0] = new HeldLease(store, backend, name, mine, version, ttl, renewals(),
+                        () -> held.remove(lease[0]));
+                held.add(lease[0]);
+                return lease[0];
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -89,10 +97,21 @@ final class Leases implements AutoCloseable {
             try {
                 backend.writeLockIf(name, current.releasedAt(Instant.now()).toJson(), entry.version());
                 return;
-            } catch (ConflictException raced) {
+            } catch (ConflictException | OutcomeUnknownException raced) {
                 continue;
             }
         }
+    }
+
+    /**
+     * After a write of unknown outcome: each acquisition's record names a new random owner id, so the entry
+     * holding that record means the write was ours; any other entry means it was not, or was undone since.
+     *
+     * @return the entry's version when it holds our record, else {@code null}
+     */
+    private String versionIfHeldAs(String name, LeaseRecord mine) {
+        Entry entry = backend.readLock(name);
+        return entry != null && parse(name, entry).isHeldAs(mine) ? entry.version() : null;
     }
 
     static LeaseRecord parse(String name, Entry entry) {

@@ -48,7 +48,7 @@ final class MemoryBackend implements Backend {
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
-        return writeIf(entries, key, document, expected, "setIf");
+        return writeIf(entries, key, document, expected, Conflicts.writeOperation(expected));
     }
 
     @Override

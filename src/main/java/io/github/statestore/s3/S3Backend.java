@@ -3,14 +3,11 @@ package io.github.statestore.s3;
 import io.github.statestore.BucketNotFoundException;
 import io.github.statestore.StorageException;
 import io.github.statestore.internal.Backend;
-import io.github.statestore.internal.Conflicts;
 import io.github.statestore.internal.Entry;
 import io.github.statestore.key.S3Layout;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +21,6 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -33,17 +29,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class S3Backend implements Backend {
     /** DeleteObjects takes at most this many keys a call. */
     static final int DELETE_BATCH = 1000;
-    private static final int PRECONDITION_FAILED = 412;
-    private static final int NOT_FOUND = 404;
     private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
 
     private final RetryingS3Client s3;
     private final S3Layout layout;
     private final S3Config config;
     private final String bucket;
+    private final ConditionalWrites conditional;
 
     S3Backend(RetryingS3Client s3, S3Layout layout, S3Config config) {
         this.s3 = s3;
+        this.conditional = new ConditionalWrites(s3);
         this.layout = layout;
         this.config = config;
         this.bucket = config.bucket;
@@ -121,15 +117,11 @@ final class S3Backend implements Backend {
         s3.call(S3Operation.SET, key, locate(key), c -> c.putObject(put, RequestBody.fromBytes(document)));
     }
 
-    /**
-     * A conditional PUT. S3 answers 412 when the object has another ETag (or exists, for If-None-Match) and
-     * 404 when an If-Match object is gone; on a first attempt that is a conflict at once (no extra read, which
-     * matters under contention). If a retry fails so although the first attempt may have landed (its response
-     * was lost), the object is re-read: when it holds exactly our document, the write was ours and succeeded.
-     */
+    /** A conditional PUT, exact under lost answers: see {@link ConditionalWrites}. */
     @Override
     public String writeIf(String key, byte[] document, String expected) {
-        return putIf(S3Operation.SET_IF, key, put(layout.objectKey(key)), document, expected);
+        S3Operation op = expected == null ? S3Operation.CREATE : S3Operation.SET_IF;
+        return conditional.put(op, key, put(layout.objectKey(key)), document, expected);
     }
 
     @Override
@@ -140,69 +132,14 @@ final class S3Backend implements Backend {
 
     @Override
     public String writeLockIf(String name, byte[] record, String expected) {
-        return putIf(S3Operation.LOCK, name, put(layout.lockObjectKey(name)), record, expected);
+        return conditional.put(S3Operation.LOCK, name, put(layout.lockObjectKey(name)), record, expected);
     }
 
-    private String putIf(S3Operation op, String key, PutObjectRequest.Builder request, byte[] document,
-            String expected) {
-        PutObjectRequest put = (expected == null ? request.ifNoneMatch("*") : request.ifMatch(expected)).build();
-        AtomicInteger attempts = new AtomicInteger();
-        return s3.call(op, key, bucketUrl() + put.key(), c -> {
-            boolean retry = attempts.incrementAndGet() > 1;
-            try {
-                return c.putObject(put, RequestBody.fromBytes(document)).eTag();
-            } catch (S3Exception e) {
-                if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != NOT_FOUND) {
-                    throw e;
-                }
-                if (!retry) {
-                    throw Conflicts.of(key, expected, null, op.storeName());
-                }
-                Entry current = fetch(c, put.key());
-                if (current != null && Arrays.equals(current.bytes(), document)) {
-                    return current.version();
-                }
-                throw Conflicts.of(key, expected, current == null ? null : current.version(), op.storeName());
-            }
-        });
-    }
-
-    /**
-     * A conditional DELETE. S3 servers differ on If-Match against a missing object (some answer 204), so the
-     * object's ETag is checked first: absent or different is a conflict. A retry that finds the object gone
-     * after a lost response counts as success.
-     */
+    /** A conditional DELETE, exact under lost answers: see {@link ConditionalWrites}. */
     @Override
     public void deleteIf(String key, String expected) {
-        String objectKey = layout.objectKey(key);
-        String current = s3.call(S3Operation.DELETE_IF, key, locate(key), c -> {
-            try {
-                return c.headObject(r -> r.bucket(bucket).key(objectKey)).eTag();
-            } catch (NoSuchKeyException absent) {
-                return null;
-            }
-        });
-        if (!expected.equals(current)) {
-            throw Conflicts.of(key, expected, current, "deleteIf");
-        }
-        AtomicInteger attempts = new AtomicInteger();
-        s3.call(S3Operation.DELETE_IF, key, locate(key), c -> {
-            boolean retry = attempts.incrementAndGet() > 1;
-            try {
-                return c.deleteObject(r -> r.bucket(bucket).key(objectKey).ifMatch(expected));
-            } catch (S3Exception e) {
-                if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != NOT_FOUND) {
-                    throw e;
-                }
-                Entry now = fetch(c, objectKey);
-                if (retry && now == null) {
-                    return null;
-                }
-                throw Conflicts.of(key, expected, now == null ? null : now.version(), "deleteIf");
-            }
-        });
+        conditional.delete(key, layout.objectKey(key), expected);
     }
-
 
     private PutObjectRequest.Builder put(String objectKey) {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(objectKey)

@@ -9,6 +9,7 @@ import io.github.statestore.StoreUnavailableException;
 import io.github.statestore.ThrottledException;
 import io.github.statestore.internal.Text;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -24,6 +25,7 @@ final class S3Errors {
     private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "RequestTimeout", "InternalError",
             "ServiceUnavailable", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests",
             "ConditionalRequestConflict");
+    private static final Set<Integer> MAY_HAVE_APPLIED_STATUS = Set.of(500, 502, 504);
     private static final Set<String> CREDENTIAL_CODES = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
             "InvalidToken", "ExpiredToken", "TokenRefreshRequired", "InvalidSecurity");
 
@@ -36,6 +38,19 @@ final class S3Errors {
             return RETRYABLE_STATUS.contains(service.statusCode()) || RETRYABLE_CODES.contains(code(service));
         }
         return e instanceof ApiCallAttemptTimeoutException || hasCause(e, IOException.class);
+    }
+
+    /**
+     * Whether a failed request may have been applied although it failed: its answer was lost (a reset or
+     * timed-out connection) or the server failed while acting ({@code 500}, or a gateway's {@code 502} or
+     * {@code 504}). Throttling, a {@code 409 ConditionalRequestConflict}, any other error answer, and a
+     * connection that was never made leave nothing applied.
+     */
+    static boolean mayHaveBeenApplied(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return MAY_HAVE_APPLIED_STATUS.contains(service.statusCode()) && !isThrottling(e);
+        }
+        return isRetryable(e) && !hasCause(e, ConnectException.class);
     }
 
     /** Whether S3 asked us to slow down. */

@@ -8,6 +8,7 @@ enum S3Operation {
     GET("get", "s3:GetObject"),
     SET("set", "s3:PutObject"),
     SET_IF("setIf", "s3:PutObject"),
+    CREATE("create", "s3:PutObject"),
     DELETE("delete", "s3:DeleteObject"),
     DELETE_IF("deleteIf", "s3:DeleteObject"),
     CLEAR("clear", "s3:DeleteObject"),

@@ -3,6 +3,7 @@ package io.github.statestore.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.ConflictException;
 import io.github.statestore.State;
@@ -62,6 +63,7 @@ public abstract class ConditionalWritesContract extends LeaseContract {
         assertEquals(new VersionedState(counter(2), v2), store.getVersioned("a").orElseThrow());
         ConflictException e = assertThrows(ConflictException.class, () -> store.setIf("a", counter(3), v1));
         assertEquals("a", e.getKey());
+        assertTrue(e.getMessage().startsWith("setIf of key"), e.getMessage());
         assertEquals(counter(2), store.get("a").orElseThrow());
         store.delete("a");
         assertThrows(ConflictException.class, () -> store.setIf("a", counter(4), v2));
@@ -74,6 +76,7 @@ public abstract class ConditionalWritesContract extends LeaseContract {
         assertEquals(v, store.getVersioned("a").orElseThrow().version());
         ConflictException e = assertThrows(ConflictException.class, () -> store.create("a", counter(2)));
         assertEquals("a", e.getKey());
+        assertTrue(e.getMessage().startsWith("create of key"), e.getMessage());
         assertEquals(counter(1), store.get("a").orElseThrow());
     }
 
