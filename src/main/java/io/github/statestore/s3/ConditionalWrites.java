@@ -35,9 +35,11 @@ final class ConditionalWrites {
     private static final int NOT_FOUND = 404;
 
     private final RetryingS3Client s3;
+    private final S3Answers answers;
 
-    ConditionalWrites(RetryingS3Client s3) {
+    ConditionalWrites(RetryingS3Client s3, S3Answers answers) {
         this.s3 = s3;
+        this.answers = answers;
     }
 
     /**
@@ -60,7 +62,8 @@ final class ConditionalWrites {
         LostAnswers lost = new LostAnswers();
         return settled(op, key, location, lost, () -> s3.call(op, key, location, c -> {
             try {
-                return c.putObject(put, RequestBody.fromBytes(document)).eTag();
+                return answers.etag(c.putObject(put, RequestBody.fromBytes(document)).eTag(), op, key, location,
+                        "PutObject");
             } catch (SdkException e) {
                 if (!isPreconditionFailure(e)) {
                     lost.record(e);
@@ -69,7 +72,7 @@ final class ConditionalWrites {
                 if (!lost.any()) {
                     throw Conflicts.of(key, expected, null, op.storeName());
                 }
-                HeadObjectResponse now = head(c, put.key());
+                HeadObjectResponse now = head(c, put.key(), op, key);
                 if (now != null && writeId.equals(now.metadata().get(WRITE_ID))) {
                     return now.eTag();
                 }
@@ -91,9 +94,11 @@ final class ConditionalWrites {
      */
     void delete(String key, String objectKey, String expected) {
         String location = location(objectKey);
-        HeadObjectResponse current = s3.call(S3Operation.DELETE_IF, key, location, c -> head(c, objectKey));
+        HeadObjectResponse current = s3.call(S3Operation.DELETE_IF, key, location,
+                c -> head(c, objectKey, S3Operation.DELETE_IF, key));
         if (current == null || !expected.equals(current.eTag())) {
-            throw Conflicts.of(key, expected, current == null ? null : current.eTag(), S3Operation.DELETE_IF.storeName());
+            throw Conflicts.of(key, expected, current == null ? null : current.eTag(),
+                    S3Operation.DELETE_IF.storeName());
         }
         LostAnswers lost = new LostAnswers();
         settled(S3Operation.DELETE_IF, key, location, lost, () -> s3.call(S3Operation.DELETE_IF, key, location, c -> {
@@ -132,12 +137,16 @@ final class ConditionalWrites {
         }
     }
 
-    private HeadObjectResponse head(S3Client c, String objectKey) {
+    /** @return the object's head, its ETag checked, or {@code null} when it is absent */
+    private HeadObjectResponse head(S3Client c, String objectKey, S3Operation op, String key) {
+        HeadObjectResponse head;
         try {
-            return c.headObject(r -> r.bucket(s3.bucket()).key(objectKey));
+            head = c.headObject(r -> r.bucket(s3.bucket()).key(objectKey));
         } catch (NoSuchKeyException absent) {
             return null;
         }
+        answers.etag(head.eTag(), op, key, location(objectKey), "HeadObject");
+        return head;
     }
 
     private static boolean isPreconditionFailure(SdkException e) {

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The one wrapper every S3 call of a store goes through: it retries transient failures with exponential
- * backoff and full jitter, as its {@link RetryPolicy} says, within an overall deadline, logs each retry
+ * backoff and full jitter, as its {@link RetryPolicy} says, within an overall deadline that bounds all
+ * attempts together (a retry starts only if its delay and one whole attempt still fit), logs each retry
  * (attempt number and cause) at WARN through slf4j, and maps the final failure to a library exception that
  * says how many attempts were made. The SDK's own retries are off in clients this library builds, so exactly
  * one policy applies. Request bodies must be re-sendable: build them from bytes inside the request function.
@@ -33,22 +34,29 @@ final class RetryingS3Client implements AutoCloseable {
     private final int maxAttempts;
     private final Backoff backoff;
     private final long deadlineNanos;
+    private final long attemptNanos;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
 
-    RetryingS3Client(S3Client client, boolean ownsClient, String bucket, RetryPolicy policy, Duration deadline) {
-        this(client, ownsClient, bucket, policy.maxAttempts(), policy.backoff(), deadline,
+    /**
+     * @param attemptTimeout the longest one attempt can take, or zero when the client's own timeouts are not
+     *     known (a client the caller built)
+     */
+    RetryingS3Client(S3Client client, boolean ownsClient, String bucket, RetryPolicy policy, Duration deadline,
+            Duration attemptTimeout) {
+        this(client, ownsClient, bucket, policy.maxAttempts(), policy.backoff(), deadline, attemptTimeout,
                 d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000), System::nanoTime);
     }
 
     RetryingS3Client(S3Client client, boolean ownsClient, String bucket, int maxAttempts, Backoff backoff,
-            Duration deadline, Sleeper sleeper, LongSupplier nanoTime) {
+            Duration deadline, Duration attemptTimeout, Sleeper sleeper, LongSupplier nanoTime) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.bucket = bucket;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.deadlineNanos = Durations.saturatedNanos(deadline);
+        this.attemptNanos = Durations.saturatedNanos(attemptTimeout);
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
     }
@@ -76,7 +84,7 @@ final class RetryingS3Client implements AutoCloseable {
                 return request.apply(client);
             } catch (SdkException e) {
                 Duration delay = S3Errors.isRetryable(e) && attempt < maxAttempts ? backoff.delay(attempt) : null;
-                if (delay == null || Durations.saturatedNanos(delay) > deadlineNanos - (nanoTime.getAsLong() - start)) {
+                if (delay == null || !fits(delay, start)) {
                     throw S3Errors.map(op, bucket, key, e, attempt, location);
                 }
                 LOG.warn("S3 {} of {} failed on attempt {}/{} ({}); retrying in {} ms", op.storeName(), location,
@@ -84,6 +92,12 @@ final class RetryingS3Client implements AutoCloseable {
                 pause(delay, op, key);
             }
         }
+    }
+
+    /** Whether a retry after {@code delay}, and the whole of its attempt, end before the deadline. */
+    private boolean fits(Duration delay, long start) {
+        long left = deadlineNanos - (nanoTime.getAsLong() - start);
+        return Durations.saturatedNanos(delay) <= left - attemptNanos;
     }
 
     private void pause(Duration delay, S3Operation op, String key) {

@@ -35,11 +35,13 @@ final class S3Backend implements Backend {
     private final S3Layout layout;
     private final S3Config config;
     private final String bucket;
+    private final S3Answers answers;
     private final ConditionalWrites conditional;
 
     S3Backend(RetryingS3Client s3, S3Layout layout, S3Config config) {
         this.s3 = s3;
-        this.conditional = new ConditionalWrites(s3);
+        this.answers = new S3Answers(config.endpoint == null ? "AWS S3's endpoint" : "endpoint " + config.endpoint);
+        this.conditional = new ConditionalWrites(s3, answers);
         this.layout = layout;
         this.config = config;
         this.bucket = config.bucket;
@@ -52,8 +54,8 @@ final class S3Backend implements Backend {
     @Override
     public void init() {
         try {
-            s3.call(S3Operation.INIT, null, bucketUrl(), c -> c.listObjectsV2(r -> r.bucket(bucket)
-                    .prefix(layout.scopePrefix()).maxKeys(1)));
+            s3.call(S3Operation.INIT, null, bucketUrl(), c -> answers.listing(c.listObjectsV2(r -> r.bucket(bucket)
+                    .prefix(layout.scopePrefix()).maxKeys(1)), S3Operation.INIT, bucketUrl()));
         } catch (BucketNotFoundException missing) {
             if (!config.createBucket) {
                 throw missing;
@@ -79,9 +81,10 @@ final class S3Backend implements Backend {
         String token = null;
         do {
             String continuation = token;
-            ListObjectsV2Response page = s3.call(S3Operation.LIST, null, bucketUrl() + layout.scopePrefix(),
-                    c -> c.listObjectsV2(r -> r.bucket(bucket).prefix(layout.scopePrefix())
-                            .delimiter(S3Layout.DELIMITER).continuationToken(continuation)));
+            String location = bucketUrl() + layout.scopePrefix();
+            ListObjectsV2Response page = s3.call(S3Operation.LIST, null, location,
+                    c -> answers.listing(c.listObjectsV2(r -> r.bucket(bucket).prefix(layout.scopePrefix())
+                            .delimiter(S3Layout.DELIMITER).continuationToken(continuation)), S3Operation.LIST, location));
             for (S3Object object : page.contents()) {
                 String key = layout.keyOf(object.key());
                 if (key == null) {
@@ -99,22 +102,25 @@ final class S3Backend implements Backend {
     @Override
     public Entry readEntry(String key) {
         String objectKey = layout.objectKey(key);
-        return s3.call(S3Operation.GET, key, locate(key), c -> fetch(c, objectKey));
+        return s3.call(S3Operation.GET, key, locate(key), c -> fetch(c, objectKey, S3Operation.GET, key));
     }
 
-    private Entry fetch(S3Client c, String objectKey) {
+    private Entry fetch(S3Client c, String objectKey, S3Operation op, String key) {
+        ResponseBytes<GetObjectResponse> object;
         try {
-            ResponseBytes<GetObjectResponse> object = c.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey));
-            return new Entry(object.asByteArray(), object.response().eTag());
+            object = c.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey));
         } catch (NoSuchKeyException absent) {
             return null;
         }
+        String etag = answers.etag(object.response().eTag(), op, key, bucketUrl() + objectKey, "GetObject");
+        return new Entry(object.asByteArray(), etag);
     }
 
     @Override
     public void write(String key, byte[] document) {
         PutObjectRequest put = put(layout.objectKey(key)).build();
-        s3.call(S3Operation.SET, key, locate(key), c -> c.putObject(put, RequestBody.fromBytes(document)));
+        s3.call(S3Operation.SET, key, locate(key), c -> answers.etag(c.putObject(put, RequestBody.fromBytes(document))
+                .eTag(), S3Operation.SET, key, locate(key), "PutObject"));
     }
 
     /** A conditional PUT, exact under lost answers: see {@link ConditionalWrites}. */
@@ -127,7 +133,8 @@ final class S3Backend implements Backend {
     @Override
     public Entry readLock(String name) {
         String objectKey = layout.lockObjectKey(name);
-        return s3.call(S3Operation.LOCK, name, bucketUrl() + objectKey, c -> fetch(c, objectKey));
+        return s3.call(S3Operation.LOCK, name, bucketUrl() + objectKey,
+                c -> fetch(c, objectKey, S3Operation.LOCK, name));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.statestore.s3;
 
+import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -21,7 +22,7 @@ final class S3Clients {
     /** The retrying client for a config: the caller's client if it gave one, else a new one it owns. */
     static RetryingS3Client retrying(S3Config c) {
         if (c.client != null) {
-            return new RetryingS3Client(c.client, false, c.bucket, c.retryPolicy, c.requestTimeout);
+            return new RetryingS3Client(c.client, false, c.bucket, c.retryPolicy, c.requestTimeout, Duration.ZERO);
         }
         S3ClientBuilder b = S3Client.builder()
                 .httpClientBuilder(Apache5HttpClient.builder()
@@ -41,7 +42,8 @@ final class S3Clients {
             b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
-        return new RetryingS3Client(b.build(), true, c.bucket, c.retryPolicy, c.requestTimeout);
+        return new RetryingS3Client(b.build(), true, c.bucket, c.retryPolicy, c.requestTimeout,
+                c.attemptTimeout);
     }
 
     private static String regionFromChain() {

@@ -196,7 +196,7 @@ public final class S3Config implements StoreConfig {
         private boolean createBucket;
         private int maxConcurrency = 32;
         private Duration attemptTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration requestTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ServerSideEncryption serverSideEncryption = ServerSideEncryption.none();
         private boolean checksumsWhenRequired;
@@ -324,7 +324,8 @@ public final class S3Config implements StoreConfig {
 
         /**
          * @param requestTimeout the longest a store call may spend on one request across all its attempts and
-         *     backoff delays; default 60 s
+         *     backoff delays: a retry starts only if it can end, after a whole {@code attemptTimeout}, within
+         *     it; default 30 s
          * @return this builder
          * @throws InvalidConfigException unless positive
          */

@@ -42,7 +42,11 @@ class RetryingS3ClientTest {
     private long now;
 
     private RetryingS3Client client(int maxAttempts, Backoff backoff, Duration deadline) {
-        return new RetryingS3Client(null, false, BUCKET, maxAttempts, backoff, deadline, d -> {
+        return client(maxAttempts, backoff, deadline, Duration.ZERO);
+    }
+
+    private RetryingS3Client client(int maxAttempts, Backoff backoff, Duration deadline, Duration attemptTimeout) {
+        return new RetryingS3Client(null, false, BUCKET, maxAttempts, backoff, deadline, attemptTimeout, d -> {
             sleeps.add(d);
             now += d.toNanos();
         }, () -> now);
@@ -155,6 +159,21 @@ class RetryingS3ClientTest {
         assertEquals(2, sleeps.size());
     }
 
+    /**
+     * Attempts that each run to the attempt timeout (an endpoint that never answers): a retry starts only if
+     * its whole attempt fits before the deadline, so all attempts together end within it.
+     */
+    @Test
+    void theDeadlineBoundsAllAttemptsTogether() {
+        ScriptedRequest request = ScriptedRequest.failing(Integer.MAX_VALUE,
+                ApiCallAttemptTimeoutException.create(300));
+        request.takes(Duration.ofMillis(300), this::advance);
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> call(client(10, FIXED, Duration.ofSeconds(1), Duration.ofMillis(300)), request));
+        assertEquals(2, e.getAttempts());
+        assertTrue(now <= Duration.ofSeconds(1).toNanos(), "the attempts ended " + now + " ns after the start");
+    }
+
     @Test
     void aDelayLongerThanTheDeadlineIsNotWaited() {
         ScriptedRequest request = ScriptedRequest.failing(Integer.MAX_VALUE, connectionReset());
@@ -177,7 +196,7 @@ class RetryingS3ClientTest {
     void interruptionWhileWaitingStopsWithTheFlagRestored() {
         ScriptedRequest request = ScriptedRequest.failing(Integer.MAX_VALUE, s3(503, "SlowDown"));
         RetryingS3Client interrupted = new RetryingS3Client(null, false, BUCKET, 6, FIXED, Duration.ofMinutes(1),
-                d -> {
+                Duration.ZERO, d -> {
                     throw new InterruptedException("stop");
                 }, () -> now);
         try {
