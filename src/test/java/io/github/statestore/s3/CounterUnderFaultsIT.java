@@ -9,7 +9,6 @@ import io.github.statestore.StoreConfig;
 import io.github.statestore.concurrency.CounterRun;
 import io.github.statestore.r2.R2Config;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * most the calls of unknown outcome, and no count may be returned by two successful calls.
  */
 class CounterUnderFaultsIT {
-    private static final List<Fault> FAULTS = List.of(Fault.SLOW_DOWN, Fault.INTERNAL_ERROR, Fault.RESET_BEFORE,
-            Fault.RESET_AFTER, Fault.DELAY);
     private static final Scope SCOPE = Scope.of("counter", "faults");
     private static final int THREADS = 8;
     private static final int INCREMENTS = 50;
@@ -62,7 +59,7 @@ class CounterUnderFaultsIT {
     }
 
     private void run(String backend, StoreConfig faulted, StoreConfig clean) throws Exception {
-        proxy.plan(FaultPlan.random(0.2, 20261129L, FAULTS));
+        proxy.plan(FaultPlan.random(0.2, 20261129L, Fault.TRANSIENT));
         CounterRun.Result result;
         try (StateStore store = faulted.open(SCOPE)) {
             result = CounterRun.run(store, THREADS, INCREMENTS);
@@ -73,9 +70,9 @@ class CounterUnderFaultsIT {
             counter = count(store.get(CounterRun.KEY));
         }
         System.out.printf("%s counter under 20%% faults: %s; final counter %d; %d requests, %s%n", backend, result,
-                counter, proxy.requests(), FAULTS.stream().map(f -> f + "=" + proxy.injected(f)).toList());
+                counter, proxy.requests(), Fault.TRANSIENT.stream().map(f -> f + "=" + proxy.injected(f)).toList());
         result.assertExact(counter);
-        for (Fault fault : FAULTS) {
+        for (Fault fault : Fault.TRANSIENT) {
             assertTrue(proxy.injected(fault) > 0, "no " + fault + " was injected");
         }
     }

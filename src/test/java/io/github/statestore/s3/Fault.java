@@ -1,5 +1,7 @@
 package io.github.statestore.s3;
 
+import java.util.List;
+
 /**
  * What {@link FaultProxy} does to one request: forward it untouched, answer it with an S3 error of its own,
  * reset the connection before or after forwarding it, or forward it and hold the answer back.
@@ -25,6 +27,8 @@ record Fault(Kind kind, int status, String code, String body) {
     static final Fault SLOW_DOWN = answer(503, "SlowDown");
     /** Answer 500 InternalError. */
     static final Fault INTERNAL_ERROR = answer(500, "InternalError");
+    /** One fault of each transient kind: throttling, a 500, resets before and after forwarding, a held answer. */
+    static final List<Fault> TRANSIENT = List.of(SLOW_DOWN, INTERNAL_ERROR, RESET_BEFORE, RESET_AFTER, DELAY);
 
     /**
      * @param status the HTTP status, such as 403

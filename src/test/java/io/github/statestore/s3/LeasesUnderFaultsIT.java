@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * outcome is settled by reading the lock entry back), and no two leases are ever held at once.
  */
 class LeasesUnderFaultsIT {
-    private static final List<Fault> FAULTS = List.of(Fault.SLOW_DOWN, Fault.INTERNAL_ERROR, Fault.RESET_BEFORE,
-            Fault.RESET_AFTER, Fault.DELAY);
     private static final Scope SCOPE = Scope.of("leases", "faults");
     private static final int HOLDERS = 4;
     private static final int TURNS = 15;
@@ -36,7 +34,7 @@ class LeasesUnderFaultsIT {
         AtomicInteger turns = new AtomicInteger();
         try (FaultProxy proxy = FaultProxy.toS3Server()) {
             proxy.delay(Duration.ofMillis(700));
-            proxy.plan(FaultPlan.random(0.2, 11L, FAULTS));
+            proxy.plan(FaultPlan.random(0.2, 11L, Fault.TRANSIENT));
             ExecutorService threads = Executors.newFixedThreadPool(HOLDERS);
             List<StateStore> stores = new ArrayList<>();
             try {
@@ -66,7 +64,7 @@ class LeasesUnderFaultsIT {
                     store.close();
                 }
             }
-            for (Fault fault : FAULTS) {
+            for (Fault fault : Fault.TRANSIENT) {
                 assertTrue(proxy.injected(fault) > 0, "no " + fault + " was injected");
             }
         }
