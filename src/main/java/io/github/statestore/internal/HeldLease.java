@@ -109,7 +109,7 @@ final class HeldLease implements Lease {
      */
     private boolean adoptOurOwnWrite() {
         Entry entry = backend.readLock(name);
-        LeaseRecord current = entry == null ? null : Leases.parse(name, entry);
+        LeaseRecord current = entry == null ? null : Leases.parse(backend, name, entry);
         if (current == null || !current.isHeldAs(record)) {
             return false;
         }
@@ -163,7 +163,7 @@ final class HeldLease implements Lease {
 
     private void checkStillOurs(String key) {
         Entry entry = backend.readLock(name);
-        LeaseRecord current = entry == null ? null : Leases.parse(name, entry);
+        LeaseRecord current = entry == null ? null : Leases.parse(backend, name, entry);
         if (current == null || !current.isHeldAs(record)) {
             synchronized (this) {
                 lost = true;
