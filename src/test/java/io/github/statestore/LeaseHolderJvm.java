@@ -121,8 +121,8 @@ final class LeaseHolderJvm implements AutoCloseable {
     }
 
     /**
-     * Stops the child with SIGSTOP at a moment it is not {@code busy}: while it is, resumes it briefly and
-     * stops it again.
+     * Stops the child with SIGSTOP at a moment it is not {@code busy}: while it is, resumes it, waits until it
+     * is seen not busy, and stops it again.
      *
      * @param busy whether the stopped child, given its pid, is somewhere it must not be left
      */
@@ -134,11 +134,13 @@ final class LeaseHolderJvm implements AutoCloseable {
             if (!busy.test(pid())) {
                 return;
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("child " + pid() + " was busy every time it was stopped for " + HANG_GUARD);
-            }
             signal("CONT");
-            Thread.sleep(5);
+            while (busy.test(pid())) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("child " + pid() + " stayed busy for " + HANG_GUARD);
+                }
+                Thread.sleep(1);
+            }
         }
     }
 

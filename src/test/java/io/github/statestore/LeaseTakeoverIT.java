@@ -1,6 +1,7 @@
 package io.github.statestore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,7 @@ import io.github.statestore.s3.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
@@ -25,6 +27,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class LeaseTakeoverIT {
     private static final Duration PARENT_TTL = Duration.ofSeconds(10);
+    /** How often the child's lease is renewed: every third of its ttl. */
+    private static final Duration RENEWAL_PERIOD = LeaseHolder.TTL.dividedBy(3);
+    /** How late a renewal may start and land, on a loaded machine, after its period. */
+    private static final Duration RENEWAL_SLACK = Duration.ofMillis(250);
+    /** How much longer than the ttl the takeover may take: a waiter's poll, and a loaded machine. */
+    private static final Duration TAKEOVER_MARGIN = Duration.ofSeconds(2);
     private static final String R2_ACCOUNT = "0123456789abcdef0123456789abcdef";
 
     @TempDir
@@ -106,6 +114,11 @@ class LeaseTakeoverIT {
         }
     }
 
+    /**
+     * The child holds its lease for two ttls (only renewal keeps it), dies, and this JVM waits for the lock:
+     * it gets it no earlier than the expiry the child last recorded, and about a ttl after the death, not much
+     * more. The figures are printed.
+     */
     @ParameterizedTest
     @EnumSource(Backend.class)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -114,10 +127,29 @@ class LeaseTakeoverIT {
         try (StateStore store = space.config().open(LeaseHolder.SCOPE);
                 LeaseHolderJvm child = LeaseHolderJvm.start(space.url(), space.env())) {
             long childToken = child.awaitHeld();
+            Instant heldAt = Instant.now();
             assertHeldBy(store, child.pid());
-            child.awaitLine((LeaseHolder.WROTE + 0)::equals, LeaseHolder.WROTE + 0);
+            child.awaitLine(line -> line.startsWith(LeaseHolder.WROTE)
+                    && Instant.now().isAfter(heldAt.plus(LeaseHolder.TTL.multipliedBy(2))),
+                    "a fenced write two ttls after the child took the lease");
+            assertHeldBy(store, child.pid());
+            Instant killed = Instant.now();
             child.kill();
+            Instant dead = Instant.now();
+            Instant until = assertHeldBy(store, child.pid()).getUntil();
             try (Lease mine = store.lock(LeaseHolder.LOCK, PARENT_TTL, LeaseHolderJvm.HANG_GUARD)) {
+                Instant taken = Instant.now();
+                Duration blocked = Duration.between(dead, taken);
+                System.out.printf("%s: a holder killed with ttl %d ms blocked the lock for %d ms after its death "
+                        + "(its lease ran %d ms past it)%n", backend, LeaseHolder.TTL.toMillis(), blocked.toMillis(),
+                        Duration.between(dead, until).toMillis());
+                assertFalse(taken.isBefore(until), "taken at " + taken + ", before the dead holder's lease "
+                        + "expired at " + until);
+                assertTrue(blocked.compareTo(LeaseHolder.TTL.minus(RENEWAL_PERIOD).minus(RENEWAL_SLACK)) >= 0,
+                        "blocked only " + blocked + " after the holder died, although its ttl is " + LeaseHolder.TTL
+                                + " and it renewed every " + RENEWAL_PERIOD);
+                assertTrue(Duration.between(killed, taken).compareTo(LeaseHolder.TTL.plus(TAKEOVER_MARGIN)) <= 0,
+                        "blocked " + blocked + " after the holder died, much more than its ttl " + LeaseHolder.TTL);
                 assertTrue(mine.fencingToken() > childToken, mine.fencingToken() + " after " + childToken);
                 mine.set(LeaseHolder.KEY, LeaseHolder.state("parent", 0));
                 assertEquals("parent", store.get(LeaseHolder.KEY).orElseThrow().id());
@@ -125,10 +157,11 @@ class LeaseTakeoverIT {
         }
     }
 
-    private static void assertHeldBy(StateStore store, long pid) {
+    private static LockHeldException assertHeldBy(StateStore store, long pid) {
         LockHeldException e = assertThrows(LockHeldException.class, () -> store.lock(LeaseHolder.LOCK, PARENT_TTL),
                 "the child's lease was already free: it expired before this check, so renewals came too late");
         assertEquals(pid, e.getHolder().pid());
         assertTrue(e.getMessage().contains(" pid " + pid + " "), e.getMessage());
+        return e;
     }
 }

@@ -245,6 +245,11 @@ final class FileSystemBackend implements Backend {
         return path(key).toString();
     }
 
+    @Override
+    public String locateLock(String name) {
+        return dir.resolve(layout.lockFileName(name)).toString();
+    }
+
     private Path path(String key) {
         return dir.resolve(layout.fileName(key));
     }

@@ -130,6 +130,14 @@ public interface Backend extends AutoCloseable {
      */
     String locate(String key);
 
+    /**
+     * Where a lock's entry lives, for messages.
+     *
+     * @param name a valid lock name
+     * @return a file path or object URL
+     */
+    String locateLock(String name);
+
     @Override
     void close();
 }

@@ -110,7 +110,7 @@ final class HeldLease implements Lease {
      */
     private boolean adoptOurOwnWrite() {
         Entry entry = backend.readLock(name);
-        LeaseRecord current = entry == null ? null : Leases.parse(name, entry);
+        LeaseRecord current = entry == null ? null : Leases.parse(backend, name, entry);
         if (current == null || !current.isHeldAs(record)) {
             return false;
         }
@@ -164,7 +164,7 @@ final class HeldLease implements Lease {
 
     private void checkStillOurs(String key) {
         Entry entry = backend.readLock(name);
-        LeaseRecord current = entry == null ? null : Leases.parse(name, entry);
+        LeaseRecord current = entry == null ? null : Leases.parse(backend, name, entry);
         if (current == null || !current.isHeldAs(record)) {
             synchronized (this) {
                 lost = true;

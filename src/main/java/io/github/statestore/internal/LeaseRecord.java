@@ -54,7 +54,12 @@ record LeaseRecord(LeaseOwner owner, long token, Instant acquiredAt, Instant exp
 
     /** Reads a stored entry; any malformed entry is an {@link IOException} naming what is wrong. */
     static LeaseRecord fromJson(byte[] json) throws IOException {
-        Map<String, Object> doc = JsonParsing.parseObject(json);
+        Map<String, Object> doc;
+        try {
+            doc = JsonParsing.parseObject(json);
+        } catch (IOException e) {
+            throw new IOException("not a lock entry: " + e.getMessage(), e);
+        }
         Map<?, ?> owner = field(doc, "owner", Map.class, "an object");
         return new LeaseRecord(
                 new LeaseOwner(field(owner, "host", String.class, "a string"), whole(owner, "pid"),

@@ -53,7 +53,7 @@ final class Leases implements AutoCloseable {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Entry entry = backend.readLock(name);
-            LeaseRecord current = entry == null ? null : parse(name, entry);
+            LeaseRecord current = entry == null ? null : parse(backend, name, entry);
             Instant now = Instant.now();
             if (current == null || current.isFree(now)) {
                 LeaseRecord mine = new LeaseRecord(LeaseOwner.current(), current == null ? 1 : current.token() + 1,
@@ -90,7 +90,7 @@ final class Leases implements AutoCloseable {
             if (entry == null) {
                 return;
             }
-            LeaseRecord current = parse(name, entry);
+            LeaseRecord current = parse(backend, name, entry);
             if (current.released()) {
                 return;
             }
@@ -111,14 +111,19 @@ final class Leases implements AutoCloseable {
      */
     private String versionIfHeldAs(String name, LeaseRecord mine) {
         Entry entry = backend.readLock(name);
-        return entry != null && parse(name, entry).isHeldAs(mine) ? entry.version() : null;
+        return entry != null && parse(backend, name, entry).isHeldAs(mine) ? entry.version() : null;
     }
 
-    static LeaseRecord parse(String name, Entry entry) {
+    /**
+     * Reads a lock entry.
+     *
+     * @throws CorruptStateException naming the lock and where its entry lives, if the entry is not one
+     */
+    static LeaseRecord parse(Backend backend, String name, Entry entry) {
         try {
             return LeaseRecord.fromJson(entry.bytes());
         } catch (IOException e) {
-            throw new CorruptStateException(name, "the lock entry of " + name, e.getMessage(), e);
+            throw new CorruptStateException(name, backend.locateLock(name), e.getMessage(), e);
         }
     }
 

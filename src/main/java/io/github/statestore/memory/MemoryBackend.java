@@ -106,6 +106,11 @@ final class MemoryBackend implements Backend {
     }
 
     @Override
+    public String locateLock(String name) {
+        return "memory:" + scope + " lock " + name;
+    }
+
+    @Override
     public void close() {
         // The space outlives its stores: another store of the same config sees the same entries.
     }

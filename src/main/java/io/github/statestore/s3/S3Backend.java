@@ -190,6 +190,11 @@ final class S3Backend implements Backend {
         return bucketUrl() + layout.objectKey(key);
     }
 
+    @Override
+    public String locateLock(String name) {
+        return bucketUrl() + layout.lockObjectKey(name);
+    }
+
     private String bucketUrl() {
         return "s3://" + bucket + "/";
     }

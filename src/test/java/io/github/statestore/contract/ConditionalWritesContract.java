@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /** Versions, compare-and-set, create-if-absent, delete-if-unchanged and update, on every backend. */
 public abstract class ConditionalWritesContract extends LeaseContract {
+    /** How many stores race each conditional write. */
+    private static final int RACERS = 4;
+    /** How many rounds of create, setIf and deleteIf they race. */
+    private static final int ROUNDS = 20;
 
     /**
      * A counter state whose output holds {@code n}.
@@ -122,6 +127,77 @@ public abstract class ConditionalWritesContract extends LeaseContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void roundsOfCreateSetIfAndDeleteIfRacedBySeparateStoresHaveOneWinnerEach() throws Exception {
+        List<StateStore> racers = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            racers.add(open(store.scope()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {
+                long base = round * 100L;
+                Outcome created = race(pool, racers, "create", round, (s, i) -> s.create("k", counter(base + i)));
+                assertEquals(new VersionedState(counter(base + created.racer()), created.version()),
+                        store.getVersioned("k").orElseThrow(), "round " + round + " after create");
+
+                Outcome set = race(pool, racers, "setIf", round,
+                        (s, i) -> s.setIf("k", counter(base + 10 + i), created.version()));
+                assertEquals(new VersionedState(counter(base + 10 + set.racer()), set.version()),
+                        store.getVersioned("k").orElseThrow(), "round " + round + " after setIf");
+
+                race(pool, racers, "deleteIf", round, (s, i) -> {
+                    s.deleteIf("k", set.version());
+                    return null;
+                });
+                assertEquals(Optional.empty(), store.getVersioned("k"), "round " + round + " after deleteIf");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One racer's conditional write, given its store and its number. */
+    @FunctionalInterface
+    private interface Attempt {
+        Version apply(StateStore store, int racer);
+    }
+
+    /** The winner of a race: its number and the version it wrote ({@code null} for a delete). */
+    private record Outcome(int racer, Version version) {
+    }
+
+    /**
+     * Runs one attempt on each store at once, each racer on a thread of its own, released together.
+     *
+     * @return the one winner
+     * @throws AssertionError unless exactly one racer won and every other lost with a conflict on the key
+     */
+    private static Outcome race(ExecutorService pool, List<StateStore> racers, String operation, int round,
+            Attempt attempt) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(racers.size());
+        List<Future<Optional<Outcome>>> results = new ArrayList<>();
+        for (int i = 0; i < racers.size(); i++) {
+            int racer = i;
+            StateStore s = racers.get(i);
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return Optional.of(new Outcome(racer, attempt.apply(s, racer)));
+                } catch (ConflictException lost) {
+                    assertEquals("k", lost.getKey(), lost.getMessage());
+                    return Optional.empty();
+                }
+            }));
+        }
+        List<Outcome> winners = new ArrayList<>();
+        for (Future<Optional<Outcome>> r : results) {
+            r.get(60, TimeUnit.SECONDS).ifPresent(winners::add);
+        }
+        assertEquals(1, winners.size(), "round " + round + " of " + operation + ": winners " + winners);
+        return winners.get(0);
     }
 
     @Test

@@ -36,7 +36,9 @@ public abstract class ContractFixture {
     }
 
     /**
-     * Opens another store on the same space, closed after the test.
+     * Opens another store on the same space, closed after the test: a separate instance with its own backend
+     * (its own client on S3 and R2) sharing the storage; on the FileSystem, stores of one JVM also share the
+     * in-JVM half of the scope lock.
      *
      * @param scope the scope
      * @return the store

@@ -16,15 +16,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Leases on every backend: exclusion, waiting, release, fencing, breaking (expiry: LeaseTakeoverIT). */
+/**
+ * Leases on every backend: exclusion, waiting, renewal past the ttl, loss on takeover, release, fencing,
+ * breaking (expiry of a dead holder's lease: LeaseTakeoverIT).
+ */
 public abstract class LeaseContract extends ContractFixture {
     private static final Duration TTL = Duration.ofSeconds(10);
+    /** A ttl short enough that a test holds a lease well past it in a few seconds. */
+    private static final Duration SHORT_TTL = Duration.ofSeconds(1);
+    /** How long a test waits for another thread at most. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
     void aHeldLockRefusesAnotherHolderAndSaysWho() {
@@ -71,20 +79,83 @@ public abstract class LeaseContract extends ContractFixture {
     @Test
     void aWaitingContenderGetsTheLockWhenItIsReleased() throws Exception {
         Lease held = store.lock("deploy", TTL);
+        CompletableFuture<Thread> waiter = new CompletableFuture<>();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<?> release = pool.submit(() -> {
-                Thread.sleep(300);
-                held.close();
-                return null;
+            Future<Long> next = pool.submit(() -> {
+                waiter.complete(Thread.currentThread());
+                try (Lease lease = store.lock("deploy", TTL, PATIENCE)) {
+                    return lease.fencingToken();
+                }
             });
-            try (Lease next = store.lock("deploy", TTL, Duration.ofSeconds(30))) {
-                assertTrue(next.fencingToken() > held.fencingToken());
-                assertFalse(held.isHeld());
-            }
-            release.get(30, TimeUnit.SECONDS);
+            Thread contender = waiter.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            Await.until("the contender to wait between its attempts", PATIENCE,
+                    () -> contender.getState() == Thread.State.TIMED_WAITING);
+            assertFalse(next.isDone(), "the contender took a held lock");
+            held.close();
+            assertTrue(next.get(PATIENCE.toSeconds(), TimeUnit.SECONDS) > held.fencingToken());
+            assertFalse(held.isHeld());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLeaseHeldPastItsTtlIsRenewedAndStillExcludesOthers() throws Exception {
+        StateStore other = open(store.scope());
+        try (Lease lease = store.lock("deploy", SHORT_TTL)) {
+            Instant firstExpiry = lease.expiresAt();
+            Await.until("a renewal after the lease's first expiry at " + firstExpiry, SHORT_TTL.multipliedBy(10),
+                    () -> lease.expiresAt().isAfter(firstExpiry.plus(SHORT_TTL)));
+            assertTrue(Instant.now().isAfter(firstExpiry), "held past its first expiry");
+            assertTrue(lease.isHeld());
+            LockHeldException e = assertThrows(LockHeldException.class, () -> other.lock("deploy", TTL),
+                    "another store took a lease that was renewed past its first expiry");
+            assertEquals(lease.owner(), e.getHolder());
+            assertTrue(e.getUntil().isAfter(firstExpiry), "the stored expiry moved forward: " + e.getUntil());
+            lease.set("k", state("held"));
+            assertEquals("held", store.get("k").orElseThrow().id());
+        }
+    }
+
+    @Test
+    void aRenewalThatFindsAnotherHolderLosesTheLeaseAtOnce() throws Exception {
+        StateStore other = open(store.scope());
+        Lease first = store.lock("deploy", Duration.ofSeconds(2));
+        store.forceUnlock("deploy");
+        try (Lease second = other.lock("deploy", TTL)) {
+            Instant expiry = first.expiresAt();
+            Await.until("the first lease to be lost", PATIENCE, () -> !first.isHeld());
+            Instant lostAt = Instant.now();
+            assertTrue(lostAt.isBefore(expiry), "the lease was lost at " + lostAt + ", only when it expired at "
+                    + expiry + ", not at the renewal that found another holder");
+            FencedException fenced = assertThrows(FencedException.class, () -> first.set("k", state("stale")));
+            assertEquals(first.fencingToken(), fenced.getToken());
+            first.close();
+            assertTrue(second.isHeld());
+            LockHeldException e = assertThrows(LockHeldException.class, () -> store.lock("deploy", TTL),
+                    "closing the lost lease released its successor's");
+            assertEquals(second.owner(), e.getHolder());
+        }
+    }
+
+    @Test
+    void aLockWaitThatTimesOutSaysWhoHoldsItAndUntilWhen() {
+        StateStore other = open(store.scope());
+        try (Lease lease = store.lock("deploy", SHORT_TTL)) {
+            Instant firstExpiry = lease.expiresAt();
+            Duration maxWait = SHORT_TTL.multipliedBy(2);
+            long start = System.nanoTime();
+            LockHeldException e = assertThrows(LockHeldException.class, () -> other.lock("deploy", TTL, maxWait),
+                    "the waiter took a lease that its holder kept renewing");
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(waited.compareTo(maxWait) >= 0, "gave up after " + waited + ", before " + maxWait);
+            assertEquals("deploy", e.getName());
+            assertEquals(lease.owner(), e.getHolder());
+            assertTrue(e.getUntil().isAfter(firstExpiry), "the holder's renewed expiry, was " + e.getUntil());
+            assertFalse(e.getUntil().isAfter(lease.expiresAt()), e.getUntil() + " after " + lease.expiresAt());
+            assertTrue(e.getMessage().contains(lease.owner().toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("until " + e.getUntil()), e.getMessage());
         }
     }
 

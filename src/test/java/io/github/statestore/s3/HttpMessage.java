@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,6 +143,11 @@ final class HttpMessage {
     /** @return the header's value, or an empty string when absent */
     String header(String name) {
         return headers.getOrDefault(name, "");
+    }
+
+    /** @return the headers, by name in any case */
+    Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     /** @return whether the connection must close after this message: the sender asks, or the body ran to its end */
