@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 public abstract class LeaseContract extends ContractFixture {
     private static final Duration TTL = Duration.ofSeconds(10);
     /** A ttl short enough that a test holds a lease well past it in a few seconds. */
-    private static final Duration SHORT_TTL = Duration.ofSeconds(1);
+    private static final Duration SHORT_TTL = Duration.ofSeconds(2);
     /** How long a test waits for another thread at most. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
