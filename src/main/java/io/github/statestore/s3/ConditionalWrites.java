@@ -149,8 +149,10 @@ final class ConditionalWrites {
         return head;
     }
 
+    /** A 412, or the 404 of an {@code If-Match} object that is gone; not a missing bucket's 404. */
     private static boolean isPreconditionFailure(SdkException e) {
-        return e instanceof S3Exception s && (s.statusCode() == PRECONDITION_FAILED || s.statusCode() == NOT_FOUND);
+        return e instanceof S3Exception s && (s.statusCode() == PRECONDITION_FAILED
+                || (s.statusCode() == NOT_FOUND && !S3Errors.isNoSuchBucket(e)));
     }
 
     private static OutcomeUnknownException unknown(S3Operation op, String key, String location, String why,

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.statestore.AccessDeniedException;
 import io.github.statestore.AuthenticationException;
+import io.github.statestore.BucketNotFoundException;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
@@ -74,6 +75,16 @@ class S3ErrorsIT {
         assertMentions(e.getMessage(), "set", "\"k1\"", "'" + bucket + "'", "SlowDown", "after 3 attempts");
         assertTrue(e.retryable());
         assertRetriesLogged();
+    }
+
+    /** A conditional PUT to a missing bucket gets 404 NoSuchBucket: the bucket is missing, not a conflict. */
+    @Test
+    void conditionalWritesToAMissingBucketSayTheBucketIsMissing() {
+        try (StateStore missing = S3Server.config("no-such-bucket-" + bucket.substring(2)).build()
+                .open(Scope.of("app"))) {
+            assertThrows(BucketNotFoundException.class, () -> missing.create("k", STATE));
+            assertThrows(BucketNotFoundException.class, () -> missing.update("k", s -> STATE));
+        }
     }
 
     @Test
