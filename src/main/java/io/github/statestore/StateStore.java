@@ -23,8 +23,16 @@ import java.util.function.Function;
 public interface StateStore extends AutoCloseable {
 
     /**
-     * Prepares the backing storage (creates the scope's directory; checks or creates the bucket). Optional:
-     * the first write does what it needs. Idempotent.
+     * Checks up front that the store can reach its storage, so that a wrong setting shows when the program
+     * starts rather than at its first read or write. On S3 and R2 it lists at most one key, which proves that
+     * the bucket exists and the credentials are accepted (with {@code createBucket}, a missing bucket is
+     * created, as it already is when the store is opened); on the FileSystem it creates the scope's directory;
+     * on the memory store it does nothing. Optional: no other call needs it, since each prepares what it needs
+     * itself. Idempotent.
+     *
+     * @throws BucketNotFoundException if the bucket does not exist and {@code createBucket} is off (S3, R2)
+     * @throws AuthenticationException if the credentials are rejected, or none are found (S3, R2)
+     * @throws StorageException if the directory cannot be created (FileSystem)
      */
     void init();
 

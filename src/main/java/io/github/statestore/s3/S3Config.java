@@ -148,11 +148,29 @@ public final class S3Config implements StoreConfig {
         return retryPolicy;
     }
 
+    /**
+     * Opens a store for one scope. With {@code createBucket} on, this checks the bucket at once (one listing
+     * of at most one key) and creates it when it is missing, so that whatever the store's first call is, the
+     * bucket is there; a bucket that another store or process creates at the same moment counts as created.
+     * Otherwise nothing is sent until the store's first call.
+     *
+     * @param scope the scope
+     * @return a new store; close it when done
+     * @throws io.github.statestore.StateStoreException with {@code createBucket} on, when the bucket can be
+     *     neither found nor created (such as {@link io.github.statestore.AccessDeniedException})
+     */
     @Override
     public StateStore open(Scope scope) {
-        RetryingS3Client s3 = S3Clients.retrying(this);
-        return new BackendStateStore(scope, new S3Backend(s3, new S3Layout(prefix, scope), this),
-                Passwords.codec(password, System.getenv()));
+        S3Backend backend = new S3Backend(S3Clients.retrying(this), new S3Layout(prefix, scope), this);
+        if (createBucket) {
+            try {
+                backend.init();
+            } catch (RuntimeException e) {
+                backend.close();
+                throw e;
+            }
+        }
+        return new BackendStateStore(scope, backend, Passwords.codec(password, System.getenv()));
     }
 
     /** Lists every setting; credentials show their kind only, never a secret. */
@@ -282,8 +300,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
-         * @param createBucket {@code true} to create the bucket on {@code init()} when it is missing; default
-         *     {@code false}
+         * @param createBucket {@code true} to create the bucket when it is missing: each store checks it when it
+         *     is opened (see {@link S3Config#open}); default {@code false}
          * @return this builder
          */
         public Builder createBucket(boolean createBucket) {
