@@ -17,6 +17,11 @@ import java.util.function.Function;
  * scope included, must fit in 1,024 bytes); a key may contain {@code /} (stored as {@code :}, Alchemy's rule). A store sees only its own scope: never a
  * parent's, a child's or a sibling's keys.
  *
+ * <p>No argument may be {@code null}: a {@code null} key or lock name throws {@link InvalidKeyException}, a
+ * {@code null} ttl or maxWait {@link InvalidConfigException}, and any other {@code null} argument (a state, a
+ * version, a collection of keys, a function) {@link InvalidArgumentException} naming the parameter, before
+ * anything is read or written.
+ *
  * <p>Implementations are thread-safe: one store may be shared by many threads. Close it when done to release
  * its resources; using a closed store throws {@link StoreClosedException}.
  */

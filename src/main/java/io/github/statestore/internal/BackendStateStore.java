@@ -90,7 +90,7 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public Map<String, State> getBatch(Collection<String> keys) {
-        Objects.requireNonNull(keys, "keys");
+        Arguments.notNull(keys, "keys");
         Collection<String> unique = new LinkedHashSet<>(keys);
         unique.forEach(this::validate);
         return readAll(unique);
@@ -104,19 +104,22 @@ public final class BackendStateStore implements StateStore {
     @Override
     public void set(String key, State state) {
         validate(key);
+        Arguments.notNull(state, "state");
         open().write(key, bytes(key, state));
     }
 
     @Override
     public Version setIf(String key, State state, Version expected) {
         validate(key);
-        Objects.requireNonNull(expected, "expected");
+        Arguments.notNull(state, "state");
+        Arguments.notNull(expected, "expected");
         return Version.of(open().writeIf(key, bytes(key, state), expected.token()));
     }
 
     @Override
     public Version create(String key, State state) {
         validate(key);
+        Arguments.notNull(state, "state");
         return Version.of(open().writeIf(key, bytes(key, state), null));
     }
 
@@ -128,7 +131,7 @@ public final class BackendStateStore implements StateStore {
     @Override
     public void deleteIf(String key, Version expected) {
         validate(key);
-        Objects.requireNonNull(expected, "expected");
+        Arguments.notNull(expected, "expected");
         open().deleteIf(key, expected.token());
     }
 

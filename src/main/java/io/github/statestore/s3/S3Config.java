@@ -4,11 +4,12 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Builders;
-import io.github.statestore.secret.Passwords;
 import io.github.statestore.internal.StoreUrl;
 import io.github.statestore.key.S3Layout;
+import io.github.statestore.secret.Passwords;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -161,7 +162,8 @@ public final class S3Config implements StoreConfig {
      */
     @Override
     public StateStore open(Scope scope) {
-        S3Backend backend = new S3Backend(S3Clients.retrying(this), new S3Layout(prefix, scope), this);
+        S3Layout layout = new S3Layout(prefix, Arguments.notNull(scope, "scope"));
+        S3Backend backend = new S3Backend(S3Clients.retrying(this), layout, this);
         if (createBucket) {
             try {
                 backend.init();
