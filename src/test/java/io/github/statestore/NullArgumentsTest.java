@@ -90,6 +90,8 @@ class NullArgumentsTest {
                                 "credentials.accessKeyId"),
                         setting("R2Config.builder().jurisdiction(null)", () -> R2Config.builder().jurisdiction(null),
                                 "jurisdiction"),
+                        arg("State.fromJson(null)", () -> State.fromJson(null), "json"),
+                        arg("Version.of(null)", () -> Version.of(null), "token"),
                         arg("new VersionedState(null, version)", () -> new VersionedState(null, Version.of("v")),
                                 "state"),
                         arg("new VersionedState(state, null)", () -> new VersionedState(state(), null), "version"),

@@ -11,7 +11,6 @@ import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.secret.SecretCodec;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -209,7 +208,7 @@ public final class BackendStateStore implements StateStore {
     private State parseRaw(String key, byte[] bytes) {
         try {
             return State.fromJson(bytes);
-        } catch (IOException | InvalidStateException e) {
+        } catch (InvalidStateException e) {
             throw new CorruptStateException(key, backend.locate(key), e.getMessage(), e);
         }
     }
