@@ -15,8 +15,8 @@ public class BucketNotFoundException extends StateStoreException {
      */
     public BucketNotFoundException(String bucket, String operation, Throwable cause) {
         super(operation + " failed: bucket '" + bucket + "' does not exist. Create it (aws s3 mb s3://" + bucket
-                + ", or in the Cloudflare dashboard for R2) or set createBucket(true) in the store config",
-                cause, false);
+                + ", or in the Cloudflare dashboard for R2), or open the store from a config with createBucket(true) "
+                + "(createBucket=true in a URL), which creates it when the store opens", cause, false);
         this.bucket = bucket;
     }
 

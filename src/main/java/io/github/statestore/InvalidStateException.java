@@ -16,7 +16,18 @@ public class InvalidStateException extends StateStoreException {
      * @param reason why it is rejected
      */
     public InvalidStateException(String path, String reason) {
-        super("Invalid state at " + path + ": " + reason);
+        this(path, reason, null);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param path the JSON path of the offending value, such as {@code $} for the whole document
+     * @param reason why it is rejected
+     * @param cause the parser's error, or {@code null}
+     */
+    public InvalidStateException(String path, String reason, Throwable cause) {
+        super("Invalid state at " + path + ": " + reason, cause, false);
         this.path = path;
     }
 

@@ -1,5 +1,6 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Arguments;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
@@ -20,9 +21,9 @@ public final class LeaseOwner {
      * @param id the acquisition's random id
      */
     public LeaseOwner(String host, long pid, String id) {
-        this.host = Objects.requireNonNull(host, "host");
+        this.host = Arguments.notNull(host, "host");
         this.pid = pid;
-        this.id = Objects.requireNonNull(id, "id");
+        this.id = Arguments.notNull(id, "id");
     }
 
     /** @return an owner for this process with a new random id */

@@ -39,9 +39,12 @@ public final class Scope {
      * @param first the outermost name, usually the app
      * @param rest inner names, such as the stage
      * @return the scope
-     * @throws InvalidScopeException if a name is invalid
+     * @throws InvalidScopeException if a name is invalid or null, or {@code rest} is a null array
      */
     public static Scope of(String first, String... rest) {
+        if (rest == null) {
+            throw new InvalidScopeException(null, "the names after the first must not be a null array");
+        }
         List<String> all = new ArrayList<>(1 + rest.length);
         all.add(first);
         all.addAll(Arrays.asList(rest));

@@ -2,6 +2,7 @@ package io.github.statestore;
 
 import io.github.statestore.internal.Text;
 
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.JsonParsing;
 import io.github.statestore.internal.JsonText;
 import io.github.statestore.internal.JsonValues;
@@ -113,11 +114,18 @@ public final class State {
      *
      * @param json the document, UTF-8
      * @return the state
-     * @throws IOException if the text is not a JSON object
-     * @throws InvalidStateException if a known field is missing or has the wrong type
+     * @throws InvalidStateException at path {@code $} if the text is not one JSON object (the message says
+     *     where the parser stopped), or at a field's path if a known field is missing or has the wrong type
+     * @throws InvalidArgumentException if {@code json} is null
      */
-    public static State fromJson(byte[] json) throws IOException {
-        return new Builder(new LinkedHashMap<>(JsonParsing.parseObject(json)), false).build();
+    public static State fromJson(byte[] json) {
+        Map<String, Object> fields;
+        try {
+            fields = JsonParsing.parseObject(Arguments.notNull(json, "json"));
+        } catch (IOException e) {
+            throw new InvalidStateException("$", e.getMessage(), e);
+        }
+        return new Builder(new LinkedHashMap<>(fields), false).build();
     }
 
     /**

@@ -17,14 +17,27 @@ import java.util.function.Function;
  * scope included, must fit in 1,024 bytes); a key may contain {@code /} (stored as {@code :}, Alchemy's rule). A store sees only its own scope: never a
  * parent's, a child's or a sibling's keys.
  *
+ * <p>No argument may be {@code null}: a {@code null} key or lock name throws {@link InvalidKeyException}, a
+ * {@code null} ttl or maxWait {@link InvalidConfigException}, and any other {@code null} argument (a state, a
+ * version, a collection of keys, a function) {@link InvalidArgumentException} naming the parameter, before
+ * anything is read or written.
+ *
  * <p>Implementations are thread-safe: one store may be shared by many threads. Close it when done to release
  * its resources; using a closed store throws {@link StoreClosedException}.
  */
 public interface StateStore extends AutoCloseable {
 
     /**
-     * Prepares the backing storage (creates the scope's directory; checks or creates the bucket). Optional:
-     * the first write does what it needs. Idempotent.
+     * Checks up front that the store can reach its storage, so that a wrong setting shows when the program
+     * starts rather than at its first read or write. On S3 and R2 it lists at most one key, which proves that
+     * the bucket exists and the credentials are accepted (with {@code createBucket}, a missing bucket is
+     * created, as it already is when the store is opened); on the FileSystem it creates the scope's directory;
+     * on the memory store it does nothing. Optional: no other call needs it, since each prepares what it needs
+     * itself. Idempotent.
+     *
+     * @throws BucketNotFoundException if the bucket does not exist and {@code createBucket} is off (S3, R2)
+     * @throws AuthenticationException if the credentials are rejected, or none are found (S3, R2)
+     * @throws StorageException if the directory cannot be created (FileSystem)
      */
     void init();
 

@@ -1,6 +1,6 @@
 package io.github.statestore;
 
-import java.util.Objects;
+import io.github.statestore.internal.Arguments;
 
 /**
  * Opens stores.
@@ -25,8 +25,8 @@ public final class StateStores {
      * @return a new store; close it when done
      */
     public static StateStore open(StoreConfig config, Scope scope) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(scope, "scope");
+        Arguments.notNull(config, "config");
+        Arguments.notNull(scope, "scope");
         return config.open(scope);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.statestore;
 
 import io.github.statestore.fs.FileSystemConfig;
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.StoreUrls;
 import io.github.statestore.memory.MemoryConfig;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ public interface StoreConfig {
      * @throws InvalidConfigException naming {@code STATESTORE_URL} when its value is malformed
      */
     static StoreConfig fromEnv(Map<String, String> env) {
-        String url = env.get("STATESTORE_URL");
+        String url = Arguments.notNull(env, "env").get("STATESTORE_URL");
         return url == null || url.isBlank() ? fileSystem() : StoreUrls.parse(url.strip(), "STATESTORE_URL", env);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Arguments;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,13 +44,13 @@ public final class TaggedValues {
      *
      * @param instant the instant; precision below a millisecond is dropped, as JavaScript has none
      * @return {@code {"@date": "…Z"}}
-     * @throws IllegalArgumentException if the instant is outside a JavaScript {@code Date}'s range, 8.64e15 ms
-     *     either side of 1970 (years -271821 to 275760), which Alchemy could not read
+     * @throws InvalidArgumentException if the instant is null, or outside a JavaScript {@code Date}'s range,
+     *     8.64e15 ms either side of 1970 (years -271821 to 275760), which Alchemy could not read
      */
     public static Map<String, Object> date(Instant instant) {
-        Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        Instant millis = Arguments.notNull(instant, "instant").truncatedTo(ChronoUnit.MILLIS);
         if (millis.isBefore(JS_MIN) || millis.isAfter(JS_MAX)) {
-            throw new IllegalArgumentException("Instant " + instant + " is outside the range of a JavaScript Date ("
+            throw new InvalidArgumentException("instant", instant + " is outside the range of a JavaScript Date ("
                     + JS_MIN + " to " + JS_MAX + ")");
         }
         return Map.of(DATE, jsYear(millis.atOffset(ZoneOffset.UTC).getYear()) + JS_ISO_AFTER_YEAR.format(millis));
@@ -83,7 +84,7 @@ public final class TaggedValues {
      * @return {@code {"@buffer": "<base64>"}}
      */
     public static Map<String, Object> buffer(byte[] bytes) {
-        return Map.of(BUFFER, Base64.getEncoder().encodeToString(bytes));
+        return Map.of(BUFFER, Base64.getEncoder().encodeToString(Arguments.notNull(bytes, "bytes")));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Text;
 import java.util.Objects;
 
 /**
@@ -21,10 +22,12 @@ public final class Version {
      *
      * @param token the token, such as an ETag
      * @return the version
+     * @throws InvalidArgumentException naming the token, if it is null or empty
      */
     public static Version of(String token) {
         if (token == null || token.isEmpty()) {
-            throw new IllegalArgumentException("a version token must be non-empty");
+            throw new InvalidArgumentException("token", Text.quote(token) + " is no version: a version is a "
+                    + "backend's non-empty token, such as an ETag");
         }
         return new Version(token);
     }

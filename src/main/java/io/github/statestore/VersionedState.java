@@ -1,5 +1,6 @@
 package io.github.statestore;
 
+import io.github.statestore.internal.Arguments;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,8 @@ public final class VersionedState {
      * @param version the version it was read at
      */
     public VersionedState(State state, Version version) {
-        this.state = Objects.requireNonNull(state, "state");
-        this.version = Objects.requireNonNull(version, "version");
+        this.state = Arguments.notNull(state, "state");
+        this.version = Arguments.notNull(version, "version");
     }
 
     /** @return the state */

@@ -1,6 +1,7 @@
 package io.github.statestore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,32 +43,46 @@ class StateJsonTest {
 
     @Test
     void invalidJsonSaysWhere() {
-        IOException e = assertThrows(IOException.class, () -> read("{\n  \"status\": created\n}"));
+        InvalidStateException e = invalid("{\n  \"status\": created\n}");
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
     @Test
-    void truncatedJsonIsAnIOException() {
-        IOException e = assertThrows(IOException.class, () -> read("{\"status\": \"crea"));
+    void truncatedJsonIsAnInvalidState() {
+        InvalidStateException e = invalid("{\"status\": \"crea");
         assertTrue(e.getMessage().contains("end-of-input"), e.getMessage());
+        assertInstanceOf(IOException.class, e.getCause());
     }
 
     @Test
-    void emptyBytesAreAnIOException() {
-        IOException e = assertThrows(IOException.class, () -> State.fromJson(new byte[0]));
+    void emptyBytesAreAnInvalidState() {
+        InvalidStateException e = assertThrows(InvalidStateException.class, () -> State.fromJson(new byte[0]));
+        assertEquals("$", e.getPath());
         assertTrue(e.getMessage().contains("end-of-input"), e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "[{\"status\":\"created\"}]", "null", "\"state\"", "42"})
-    void documentsThatAreNotObjectsAreIOExceptions(String json) {
-        IOException e = assertThrows(IOException.class, () -> read(json));
-        assertTrue(e.getMessage().contains("expected a JSON object"), e.getMessage());
+    void documentsThatAreNotObjectsAreInvalidStates(String json) {
+        InvalidStateException e = invalid(json);
+        assertTrue(e.getMessage().startsWith("Invalid state at $: expected a JSON object"), e.getMessage());
     }
 
     @Test
-    void trailingContentIsAnIOException() {
-        assertThrows(IOException.class, () -> read(MINIMAL + "} {}"));
+    void trailingContentIsAnInvalidState() {
+        invalid(MINIMAL + "} {}");
+    }
+
+    /** {@code fromJson} declares no checked exception: every failure is a {@link StateStoreException}. */
+    @Test
+    void fromJsonThrowsOnlyUncheckedLibraryExceptions() throws NoSuchMethodException {
+        assertEquals(0, State.class.getMethod("fromJson", byte[].class).getExceptionTypes().length);
+    }
+
+    private static InvalidStateException invalid(String json) {
+        InvalidStateException e = assertThrows(InvalidStateException.class, () -> read(json));
+        assertEquals("$", e.getPath(), e.getMessage());
+        return e;
     }
 
     @Test
@@ -80,7 +95,7 @@ class StateJsonTest {
                 () -> read("{\"status\":\"created\",\"kind\":1,\"id\":\"i\",\"fqn\":\"f\"}")).getPath());
     }
 
-    private static State read(String json) throws IOException {
+    private static State read(String json) {
         return State.fromJson(json.getBytes(StandardCharsets.UTF_8));
     }
 }

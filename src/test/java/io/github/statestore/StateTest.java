@@ -64,7 +64,7 @@ class StateTest {
     }
 
     @Test
-    void toBuilderKeepsTheDocumentsOrderAndAppendsNewFields() throws Exception {
+    void toBuilderKeepsTheDocumentsOrderAndAppendsNewFields() {
         String doc = """
                 {
                   "fqn": "a/b",
@@ -84,7 +84,7 @@ class StateTest {
     }
 
     @Test
-    void unknownFieldsSurviveReadModifyWrite() throws Exception {
+    void unknownFieldsSurviveReadModifyWrite() {
         String doc = """
                 {
                   "status": "created",
@@ -111,7 +111,7 @@ class StateTest {
     }
 
     @Test
-    void taggedValuesSurviveUnchanged() throws Exception {
+    void taggedValuesSurviveUnchanged() {
         String doc = """
                 {
                   "status": "updated",
@@ -181,7 +181,7 @@ class StateTest {
     }
 
     @Test
-    void defaultsOfAbsentOptionalFields() throws Exception {
+    void defaultsOfAbsentOptionalFields() {
         State state = State.fromJson("{\"status\":\"deleted\",\"kind\":\"k\",\"id\":\"i\",\"fqn\":\"f\"}"
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(0, state.seq());

@@ -72,7 +72,7 @@ class StateValuesTest {
     }
 
     @Test
-    void integersReadBackAsLong() throws Exception {
+    void integersReadBackAsLong() {
         State built = minimal().props(Map.of("i", 5, "s", (short) 6, "b", (byte) 7, "big", BigInteger.TEN))
                 .build();
         assertEquals(Map.of("i", 5L, "s", 6L, "b", 7L, "big", 10L), built.props());
@@ -88,7 +88,7 @@ class StateValuesTest {
     }
 
     @Test
-    void aStateOfDoublesEqualsTheStateReadBackFromItsJson() throws Exception {
+    void aStateOfDoublesEqualsTheStateReadBackFromItsJson() {
         State built = minimal().props(Map.of("whole", 2.0, "zero", -0.0, "half", 0.5, "float", 0.25f,
                 "huge", 1.2345678901234568e20, "exp", 1e21)).seq(1).build();
         assertEquals(2L, built.props().get("whole"));

@@ -4,6 +4,7 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Builders;
 import io.github.statestore.key.FileLayout;
@@ -57,6 +58,7 @@ public final class FileSystemConfig implements StoreConfig {
 
     @Override
     public StateStore open(Scope scope) {
+        Arguments.notNull(scope, "scope");
         FileLayout layout = new FileLayout(root, nameStyle);
         AtomicFiles files = new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
         return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files),

@@ -11,7 +11,6 @@ import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.secret.SecretCodec;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,7 +89,7 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public Map<String, State> getBatch(Collection<String> keys) {
-        Objects.requireNonNull(keys, "keys");
+        Arguments.notNull(keys, "keys");
         Collection<String> unique = new LinkedHashSet<>(keys);
         unique.forEach(this::validate);
         return readAll(unique);
@@ -104,19 +103,22 @@ public final class BackendStateStore implements StateStore {
     @Override
     public void set(String key, State state) {
         validate(key);
+        Arguments.notNull(state, "state");
         open().write(key, bytes(key, state));
     }
 
     @Override
     public Version setIf(String key, State state, Version expected) {
         validate(key);
-        Objects.requireNonNull(expected, "expected");
+        Arguments.notNull(state, "state");
+        Arguments.notNull(expected, "expected");
         return Version.of(open().writeIf(key, bytes(key, state), expected.token()));
     }
 
     @Override
     public Version create(String key, State state) {
         validate(key);
+        Arguments.notNull(state, "state");
         return Version.of(open().writeIf(key, bytes(key, state), null));
     }
 
@@ -128,7 +130,7 @@ public final class BackendStateStore implements StateStore {
     @Override
     public void deleteIf(String key, Version expected) {
         validate(key);
-        Objects.requireNonNull(expected, "expected");
+        Arguments.notNull(expected, "expected");
         open().deleteIf(key, expected.token());
     }
 
@@ -206,7 +208,7 @@ public final class BackendStateStore implements StateStore {
     private State parseRaw(String key, byte[] bytes) {
         try {
             return State.fromJson(bytes);
-        } catch (IOException | InvalidStateException e) {
+        } catch (InvalidStateException e) {
             throw new CorruptStateException(key, backend.locate(key), e.getMessage(), e);
         }
     }

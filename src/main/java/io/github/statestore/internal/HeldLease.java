@@ -10,6 +10,7 @@ import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
+import io.github.statestore.key.KeyCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -121,6 +122,8 @@ final class HeldLease implements Lease {
 
     @Override
     public Version set(String key, State state) {
+        KeyCodec.validate(key);
+        Arguments.notNull(state, "state");
         checkHeld(key);
         checkStillOurs(key);
         State fenced = state.toBuilder().field(FENCE_FIELD, fence()).build();

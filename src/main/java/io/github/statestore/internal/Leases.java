@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -45,8 +44,8 @@ final class Leases implements AutoCloseable {
 
     Lease lock(String name, Duration ttl, Duration maxWait) {
         KeyCodec.validate(name);
-        Objects.requireNonNull(ttl, "ttl");
-        Objects.requireNonNull(maxWait, "maxWait");
+        Arguments.settingNotNull(ttl, "ttl");
+        Arguments.settingNotNull(maxWait, "maxWait");
         if (ttl.compareTo(MIN_TTL) < 0) {
             throw new InvalidConfigException("ttl", "a lease's ttl must be at least " + MIN_TTL + ", was " + ttl);
         }

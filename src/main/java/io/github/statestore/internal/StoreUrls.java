@@ -36,8 +36,9 @@ public final class StoreUrls {
      * @param setting the name of the setting it came from, for error messages
      * @param env the environment, for secrets a URL must not hold (R2's keys)
      * @return the config
-     * @throws InvalidConfigException naming the setting and the URL, also when the value the URL gives a
-     *     backend's setting is invalid
+     * @throws InvalidConfigException naming the setting and the URL; a value the URL gives one of a backend's
+     *     settings that the backend refuses names that part too, as {@code region in STATESTORE_URL}; missing R2
+     *     keys name the variables
      */
     public static StoreConfig parse(String url, String setting, Map<String, String> env) {
         if (url == null || url.isBlank()) {
@@ -50,14 +51,7 @@ public final class StoreUrls {
             throw new InvalidConfigException(setting, "unknown scheme in '" + url + "'; expected one of "
                     + String.join(", ", SCHEMES.keySet().stream().sorted().map(s -> s + ":").toList()));
         }
-        try {
-            return parser.parse(url, setting, env);
-        } catch (InvalidConfigException e) {
-            if (e.getSetting().equals(setting)) {
-                throw e;
-            }
-            throw new InvalidConfigException(setting, "'" + url + "': " + e.getSetting() + " " + e.getReason());
-        }
+        return parser.parse(url, setting, env);
     }
 
     private static StoreConfig file(String url, String setting) {

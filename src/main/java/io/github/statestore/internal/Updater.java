@@ -1,12 +1,12 @@
 package io.github.statestore.internal;
 
 import io.github.statestore.ConflictException;
+import io.github.statestore.InvalidArgumentException;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.VersionedState;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +32,14 @@ final class Updater {
     }
 
     State update(String key, Function<Optional<State>, State> change) {
-        Objects.requireNonNull(change, "change");
+        Arguments.notNull(change, "change");
         for (int attempt = 1; ; attempt++) {
             Optional<VersionedState> current = store.getVersioned(key);
-            State next = Objects.requireNonNull(change.apply(current.map(VersionedState::state)),
-                    "the change function returned null");
+            State next = change.apply(current.map(VersionedState::state));
+            if (next == null) {
+                throw new InvalidArgumentException("change", "returned null for key " + Text.quote(key)
+                        + "; it must return the state to write");
+            }
             try {
                 if (current.isPresent()) {
                     store.setIf(key, next, current.get().version());

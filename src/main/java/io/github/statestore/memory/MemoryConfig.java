@@ -3,6 +3,7 @@ package io.github.statestore.memory;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Builders;
 import io.github.statestore.internal.Entry;
@@ -38,6 +39,7 @@ public final class MemoryConfig implements StoreConfig {
 
     @Override
     public StateStore open(Scope scope) {
+        Arguments.notNull(scope, "scope");
         return new BackendStateStore(scope,
                 new MemoryBackend(scope, scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
                         locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>())),

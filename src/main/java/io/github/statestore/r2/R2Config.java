@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class R2Config implements StoreConfig {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
+    /** The setting an {@code r2://} URL's missing keys are reported as. */
+    private static final String KEY_VARIABLES = "R2_ACCESS_KEY_ID/R2_SECRET_ACCESS_KEY";
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
 
     private final String accountId;
@@ -57,7 +59,8 @@ public final class R2Config implements StoreConfig {
      *
      * @param url the parsed URL
      * @return the config
-     * @throws InvalidConfigException naming the URL or variable and what is wrong
+     * @throws InvalidConfigException naming the URL's setting and the part of the URL that is wrong, or, when
+     *     a key is missing, the setting {@code R2_ACCESS_KEY_ID/R2_SECRET_ACCESS_KEY}
      */
     public static R2Config fromUrl(StoreUrl url) {
         String path = url.path();
@@ -65,27 +68,27 @@ public final class R2Config implements StoreConfig {
             throw url.fail("needs a bucket: r2://<account id>/<bucket>[/<prefix>/]");
         }
         int slash = path.indexOf('/');
-        Builder b = builder().accountId(url.authority()).bucket(slash < 0 ? path : path.substring(0, slash));
+        Builder b = builder();
+        url.set("accountId", url.authority(), b::accountId);
+        url.set("bucket", slash < 0 ? path : path.substring(0, slash), b::bucket);
         if (slash >= 0) {
             String prefix = path.substring(slash + 1);
-            b.prefix(prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/");
+            url.set("prefix", prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/", b::prefix);
         }
         String accessKeyId = url.env("R2_ACCESS_KEY_ID");
         String secretAccessKey = url.env("R2_SECRET_ACCESS_KEY");
         if (accessKeyId == null || secretAccessKey == null) {
-            throw new InvalidConfigException("R2_ACCESS_KEY_ID/R2_SECRET_ACCESS_KEY",
-                    "both must be set in the environment to use an r2:// URL");
+            String missing = accessKeyId == null ? "R2_ACCESS_KEY_ID" : "R2_SECRET_ACCESS_KEY";
+            throw new InvalidConfigException(KEY_VARIABLES, missing + " is unset or blank; the r2:// URL in "
+                    + url.setting() + " needs both in the environment");
         }
         b.accessKeyId(accessKeyId).secretAccessKey(secretAccessKey);
         String jurisdiction = url.take("jurisdiction");
         if (jurisdiction != null) {
             b.jurisdiction(parseJurisdiction(jurisdiction, url));
         }
-        URI endpoint = url.takeUri("endpoint");
-        if (endpoint != null) {
-            b.endpoint(endpoint);
-        }
-        b.createBucket(url.takeBoolean("createBucket", false));
+        url.takeUri("endpoint", b::endpoint);
+        url.takeBoolean("createBucket", b::createBucket);
         S3Config.applyClientParams(url, b.s3);
         url.finish();
         return b.build();
@@ -97,7 +100,7 @@ public final class R2Config implements StoreConfig {
                 return j;
             }
         }
-        throw url.fail("has jurisdiction=" + id + "; expected default, eu or fedramp");
+        throw url.failPart("jurisdiction", "jurisdiction=" + id + " must be default, eu or fedramp");
     }
 
     /** @return the Cloudflare account id */

@@ -8,6 +8,7 @@ import io.github.statestore.key.S3Layout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -30,6 +32,8 @@ final class S3Backend implements Backend {
     /** DeleteObjects takes at most this many keys a call. */
     static final int DELETE_BATCH = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
+    /** Regions whose CreateBucket takes no location constraint: S3's default region, and R2's. */
+    private static final Set<String> UNCONSTRAINED_REGIONS = Set.of("us-east-1", "auto");
 
     private final RetryingS3Client s3;
     private final S3Layout layout;
@@ -49,7 +53,10 @@ final class S3Backend implements Backend {
 
     /**
      * Checks the bucket with a one-key listing rather than HeadBucket: both need {@code s3:ListBucket}, but a
-     * HEAD answer has no body, so wrong credentials could not be told from missing permissions.
+     * HEAD answer has no body, so wrong credentials could not be told from missing permissions. With
+     * {@code createBucket}, a missing bucket is created in the client's region (outside {@code us-east-1} S3
+     * needs it as the location constraint); {@code BucketAlreadyOwnedByYou}, the answer when another store
+     * created it in between, counts as created.
      */
     @Override
     public void init() {
@@ -61,8 +68,11 @@ final class S3Backend implements Backend {
                 throw missing;
             }
             s3.call(S3Operation.CREATE_BUCKET, null, bucketUrl(), c -> {
+                String region = c.serviceClientConfiguration().region().id();
                 try {
-                    return c.createBucket(r -> r.bucket(bucket));
+                    return c.createBucket(r -> r.bucket(bucket).createBucketConfiguration(
+                            UNCONSTRAINED_REGIONS.contains(region) ? null
+                                    : CreateBucketConfiguration.builder().locationConstraint(region).build()));
                 } catch (BucketAlreadyOwnedByYouException raced) {
                     return null;
                 }

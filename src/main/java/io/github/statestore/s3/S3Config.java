@@ -4,13 +4,15 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Builders;
-import io.github.statestore.secret.Passwords;
 import io.github.statestore.internal.StoreUrl;
 import io.github.statestore.key.S3Layout;
+import io.github.statestore.secret.Passwords;
 import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,6 +34,7 @@ public final class S3Config implements StoreConfig {
     public static final String DEFAULT_PREFIX = "alchemy/";
     /** The region used when none is set and the AWS region chain finds none. */
     public static final String FALLBACK_REGION = "us-east-1";
+    private static final Pattern REGION = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     final String bucket;
     final String region;
@@ -82,38 +85,30 @@ public final class S3Config implements StoreConfig {
      *
      * @param url the parsed URL
      * @return the config
-     * @throws InvalidConfigException naming the URL and what is wrong with it
+     * @throws InvalidConfigException naming the URL's setting, and the part of the URL that is wrong
      */
     public static S3Config fromUrl(StoreUrl url) {
-        Builder b = builder().bucket(url.authority());
+        Builder b = builder();
+        url.set("bucket", url.authority(), b::bucket);
         String path = url.path();
         if (path != null) {
-            b.prefix(path.isEmpty() || path.endsWith("/") ? path : path + "/");
+            url.set("prefix", path.isEmpty() || path.endsWith("/") ? path : path + "/", b::prefix);
         }
-        String region = url.take("region");
-        if (region != null) {
-            b.region(region);
-        }
-        URI endpoint = url.takeUri("endpoint");
-        if (endpoint != null) {
-            b.endpoint(endpoint);
-        }
-        b.pathStyle(url.takeBoolean("pathStyle", false));
-        b.checksumsWhenRequired(url.takeBoolean("checksumsWhenRequired", false));
-        String profile = url.take("profile");
-        if (profile != null) {
-            b.credentials(S3Credentials.profile(profile));
-        }
-        b.createBucket(url.takeBoolean("createBucket", false));
+        url.take("region", b::region);
+        url.takeUri("endpoint", b::endpoint);
+        url.takeBoolean("pathStyle", b::pathStyle);
+        url.takeBoolean("checksumsWhenRequired", b::checksumsWhenRequired);
+        url.take("profile", profile -> b.credentials(S3Credentials.profile(profile)));
+        url.takeBoolean("createBucket", b::createBucket);
         applyClientParams(url, b);
         String sse = url.take("sse");
         String kmsKeyId = url.take("kmsKeyId");
         if ("AES256".equals(sse) && kmsKeyId == null) {
             b.serverSideEncryption(ServerSideEncryption.aes256());
         } else if ("aws:kms".equals(sse)) {
-            b.serverSideEncryption(ServerSideEncryption.kms(kmsKeyId));
+            url.set("kmsKeyId", kmsKeyId, id -> b.serverSideEncryption(ServerSideEncryption.kms(id)));
         } else if (sse != null || kmsKeyId != null) {
-            throw url.fail("needs sse=AES256, or sse=aws:kms with an optional kmsKeyId");
+            throw url.failPart("sse", "needs sse=AES256, or sse=aws:kms with an optional kmsKeyId");
         }
         url.finish();
         return b.build();
@@ -125,24 +120,13 @@ public final class S3Config implements StoreConfig {
      *
      * @param url the parsed URL; the parameters are taken from it
      * @param b the builder to apply them to
+     * @throws InvalidConfigException naming the URL's setting and the parameter, if a value is refused
      */
     public static void applyClientParams(StoreUrl url, Builder b) {
-        Integer maxConcurrency = url.takeInt("maxConcurrency");
-        if (maxConcurrency != null) {
-            b.maxConcurrency(maxConcurrency);
-        }
-        Duration attemptTimeout = url.takeDuration("attemptTimeout");
-        if (attemptTimeout != null) {
-            b.attemptTimeout(attemptTimeout);
-        }
-        Duration requestTimeout = url.takeDuration("requestTimeout");
-        if (requestTimeout != null) {
-            b.requestTimeout(requestTimeout);
-        }
-        Integer maxAttempts = url.takeInt("maxAttempts");
-        if (maxAttempts != null) {
-            b.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build());
-        }
+        url.takeInt("maxConcurrency", b::maxConcurrency);
+        url.takeDuration("attemptTimeout", b::attemptTimeout);
+        url.takeDuration("requestTimeout", b::requestTimeout);
+        url.takeInt("maxAttempts", n -> b.retryPolicy(RetryPolicy.builder().maxAttempts(n).build()));
     }
 
     /** @return the bucket */
@@ -165,11 +149,30 @@ public final class S3Config implements StoreConfig {
         return retryPolicy;
     }
 
+    /**
+     * Opens a store for one scope. With {@code createBucket} on, this checks the bucket at once (one listing
+     * of at most one key) and creates it when it is missing, so that whatever the store's first call is, the
+     * bucket is there; a bucket that another store or process creates at the same moment counts as created.
+     * Otherwise nothing is sent until the store's first call.
+     *
+     * @param scope the scope
+     * @return a new store; close it when done
+     * @throws io.github.statestore.StateStoreException with {@code createBucket} on, when the bucket can be
+     *     neither found nor created (such as {@link io.github.statestore.AccessDeniedException})
+     */
     @Override
     public StateStore open(Scope scope) {
-        RetryingS3Client s3 = S3Clients.retrying(this);
-        return new BackendStateStore(scope, new S3Backend(s3, new S3Layout(prefix, scope), this),
-                Passwords.codec(password, System.getenv()));
+        S3Layout layout = new S3Layout(prefix, Arguments.notNull(scope, "scope"));
+        S3Backend backend = new S3Backend(S3Clients.retrying(this), layout, this);
+        if (createBucket) {
+            try {
+                backend.init();
+            } catch (RuntimeException e) {
+                backend.close();
+                throw e;
+            }
+        }
+        return new BackendStateStore(scope, backend, Passwords.codec(password, System.getenv()));
     }
 
     /** Lists every setting; credentials show their kind only, never a secret. */
@@ -217,14 +220,21 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
-         * @param region such as {@code eu-west-1}; default: the AWS region chain ({@code AWS_REGION}, profile),
-         *     else {@value S3Config#FALLBACK_REGION}
+         * @param region such as {@code eu-west-1}: 1 to 63 lower-case letters, digits and hyphens, starting and
+         *     ending with a letter or digit (the shape of every AWS region, and of the custom regions of
+         *     S3-compatible servers, such as {@code auto} or {@code garage}); default: the AWS region chain
+         *     ({@code AWS_REGION}, profile), else {@value S3Config#FALLBACK_REGION}
          * @return this builder
-         * @throws InvalidConfigException if blank
+         * @throws InvalidConfigException if blank or of another shape
          */
         public Builder region(String region) {
             if (region == null || region.isBlank()) {
                 throw new InvalidConfigException("region", "must not be blank");
+            }
+            if (!REGION.matcher(region).matches()) {
+                throw new InvalidConfigException("region", "'" + region + "' is not a region name: 1 to 63 "
+                        + "lower-case letters, digits and '-', starting and ending with a letter or digit, such as "
+                        + "eu-west-1");
             }
             this.region = region;
             return this;
@@ -250,9 +260,14 @@ public final class S3Config implements StoreConfig {
          * @param endpoint an S3-compatible endpoint such as {@code http://127.0.0.1:9000} (MinIO, LocalStack,
          *     S3Proxy); default: AWS's endpoint for the region
          * @return this builder
-         * @throws InvalidConfigException unless an absolute http or https URI
+         * @throws InvalidConfigException unless an absolute http or https URI; one without a scheme (such as
+         *     {@code 127.0.0.1:9000}) is told to add {@code http://}
          */
         public Builder endpoint(URI endpoint) {
+            if (endpoint != null && !endpoint.toString().contains("://")) {
+                throw new InvalidConfigException("endpoint", "'" + endpoint + "' has no scheme; add http:// (or "
+                        + "https://), as in http://" + endpoint);
+            }
             if (endpoint == null || endpoint.getHost() == null
                     || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
                 throw new InvalidConfigException("endpoint", "'" + endpoint + "' must be an http:// or https:// URL "
@@ -287,8 +302,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
-         * @param createBucket {@code true} to create the bucket on {@code init()} when it is missing; default
-         *     {@code false}
+         * @param createBucket {@code true} to create the bucket when it is missing: each store checks it when it
+         *     is opened (see {@link S3Config#open}); default {@code false}
          * @return this builder
          */
         public Builder createBucket(boolean createBucket) {

@@ -1,6 +1,8 @@
 package io.github.statestore.s3;
 
 import io.github.statestore.InvalidConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -8,6 +10,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 
 /**
  * Where the S3 store gets its credentials: the AWS default chain (environment, profile, container or
@@ -67,15 +72,60 @@ public final class S3Credentials {
                 require("credentials.sessionToken", sessionToken));
     }
 
-    /** @return the SDK provider for these credentials */
+    /**
+     * The SDK provider for these credentials. It looks them up at a client's first request; when the default
+     * chain or the profile gives none, it throws an {@link SdkClientException} caused by {@link Missing}, which
+     * says in a few lines where it looked (the SDK's own account of each place is that one's cause).
+     *
+     * @return the provider
+     */
     AwsCredentialsProvider provider() {
-        return switch (kind) {
-            case "profile" -> ProfileCredentialsProvider.create(profile);
-            case "static" -> StaticCredentialsProvider.create(sessionToken == null
+        if (kind.equals("static")) {
+            return StaticCredentialsProvider.create(sessionToken == null
                     ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
                     : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
-            default -> DefaultCredentialsProvider.builder().build();
+        }
+        AwsCredentialsProvider lookup = kind.equals("profile") ? ProfileCredentialsProvider.create(profile)
+                : DefaultCredentialsProvider.builder().build();
+        return () -> {
+            try {
+                return lookup.resolveCredentials();
+            } catch (SdkClientException none) {
+                Missing missing = new Missing(whereLooked(), none);
+                throw SdkClientException.create(missing.getMessage(), missing);
+            }
         };
+    }
+
+    private String whereLooked() {
+        String files = ProfileFileLocation.credentialsFilePath() + exists(ProfileFileLocation.credentialsFilePath())
+                + " and " + ProfileFileLocation.configurationFilePath()
+                + exists(ProfileFileLocation.configurationFilePath());
+        if (kind.equals("profile")) {
+            return "no AWS credentials found in profile '" + profile + "' of " + files;
+        }
+        return "no AWS credentials found. The AWS default chain looked at the system properties aws.accessKeyId "
+                + "and aws.secretAccessKey, the variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+                + "AWS_WEB_IDENTITY_TOKEN_FILE, profile '"
+                + ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default") + "' in " + files
+                + ", container credentials and the EC2 instance metadata. Set one of them, or build the config with "
+                + "S3Credentials.of(...) or S3Credentials.profile(...)";
+    }
+
+    private static String exists(Path file) {
+        return Files.isRegularFile(file) ? "" : " (absent)";
+    }
+
+    /**
+     * The cause of a failed credentials lookup: its message says where the lookup looked, and its cause is the
+     * SDK's error. Unchecked, never thrown to users by itself.
+     */
+    static final class Missing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Missing(String whereLooked, Throwable sdkError) {
+            super(whereLooked, sdkError);
+        }
     }
 
     private static String require(String setting, String value) {

@@ -37,7 +37,8 @@ final class S3Errors {
         if (e instanceof AwsServiceException service) {
             return RETRYABLE_STATUS.contains(service.statusCode()) || RETRYABLE_CODES.contains(code(service));
         }
-        return e instanceof ApiCallAttemptTimeoutException || hasCause(e, IOException.class);
+        return !hasCause(e, S3Credentials.Missing.class)
+                && (e instanceof ApiCallAttemptTimeoutException || hasCause(e, IOException.class));
     }
 
     /**
@@ -99,8 +100,14 @@ final class S3Errors {
             return new StoreUnavailableException(what + " could not reach S3" + tries + ": " + rootMessage(e),
                     bucket, key, attempts, e);
         }
+        S3Credentials.Missing missing = causeOf(e, S3Credentials.Missing.class);
+        if (missing != null) {
+            return new AuthenticationException(bucket, op.storeName() + " on bucket '" + bucket + "' failed: "
+                    + missing.getMessage(), e);
+        }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
-            return new AuthenticationException(bucket, op.storeName(), "no usable credentials: " + e.getMessage(), e);
+            return new AuthenticationException(bucket, op.storeName() + " on bucket '" + bucket + "' failed: "
+                    + "the S3 client's credentials provider gave no credentials", e);
         }
         return new StorageException(op.storeName(), key, location, e, false);
     }
@@ -111,12 +118,16 @@ final class S3Errors {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return causeOf(e, type) != null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

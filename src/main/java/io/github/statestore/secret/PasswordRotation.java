@@ -1,6 +1,8 @@
 package io.github.statestore.secret;
 
+import io.github.statestore.InvalidArgumentException;
 import io.github.statestore.StateStore;
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.BackendStateStore;
 
 /**
@@ -35,8 +37,8 @@ public final class PasswordRotation {
      * @throws io.github.statestore.InvalidConfigException if a password is empty
      */
     public static int rotate(StateStore store, String oldPassword, String newPassword) {
-        if (!(store instanceof BackendStateStore backed)) {
-            throw new IllegalArgumentException("rotation needs a store opened from this library's configs, not "
+        if (!(Arguments.notNull(store, "store") instanceof BackendStateStore backed)) {
+            throw new InvalidArgumentException("store", "rotation needs a store opened from this library's configs, not "
                     + store.getClass().getName());
         }
         return backed.rotateSecrets(oldPassword, newPassword);

@@ -1,5 +1,7 @@
 package io.github.statestore.secret;
 
+import io.github.statestore.StateStoreException;
+import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.JsonValues;
 import java.util.Objects;
 
@@ -34,7 +36,7 @@ public final class Secret {
      * @return the secret
      */
     public static Secret of(String value) {
-        return new Secret(Objects.requireNonNull(value, "value"), false);
+        return new Secret(Arguments.notNull(value, "value"), false);
     }
 
     /**
@@ -58,11 +60,11 @@ public final class Secret {
      * The plain text of a string secret.
      *
      * @return the value
-     * @throws IllegalStateException if this is a JSON secret; use {@link #revealJson()}
+     * @throws StateStoreException if this is a JSON secret; use {@link #revealJson()}
      */
     public String reveal() {
         if (json) {
-            throw new IllegalStateException("a JSON secret; use revealJson()");
+            throw new StateStoreException("reveal() of a JSON secret; use revealJson()");
         }
         return (String) value;
     }

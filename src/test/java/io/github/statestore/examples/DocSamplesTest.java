@@ -1,7 +1,9 @@
 package io.github.statestore.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -30,21 +32,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every {@code ```java} block of {@code README.md} and {@code docs/*.md} against the test classpath,
- * so that no sample drifts from the API. The rule, also stated in {@code docs/README.md}:
+ * exactly as printed, so that no sample drifts from the API and none relies on an import it does not show.
+ * The rule, also stated in {@code docs/README.md}:
  *
  * <ul>
- *   <li>A block whose first non-blank line starts with {@code package} or {@code import}, or that has a line
- *       starting in column 0 with {@code class}, {@code record}, {@code interface} or {@code enum} (after
- *       optional {@code public}, {@code final} or {@code abstract}), is a whole compilation unit.</li>
- *   <li>Any other block is the body of {@code void sample() throws Exception { ... }} in a class that imports
- *       {@code io.github.statestore.*}, {@code io.github.statestore.fs.*}, {@code io.github.statestore.key.*},
- *       {@code io.github.statestore.memory.*}, {@code io.github.statestore.r2.*}, {@code io.github.statestore.s3.*},
- *       {@code io.github.statestore.secret.*}, {@code java.net.*}, {@code java.nio.file.*}, {@code java.time.*}
- *       and {@code java.util.*}.</li>
+ *   <li>A block that has a line starting in column 0 with {@code class}, {@code record}, {@code interface} or
+ *       {@code enum} (after optional {@code public}, {@code final} or {@code abstract}), or whose first line
+ *       starts with {@code package}, is a whole compilation unit, compiled as it is.</li>
+ *   <li>Any other block is a snippet: its {@code import} lines first, then statements, as one would type them
+ *       into {@code jshell}. The statements become the body of {@code void sample() throws Exception} in a
+ *       class {@code Sample}, placed after the snippet's imports. Nothing else is added: no import, no
+ *       variable.</li>
  * </ul>
  *
  * Each block compiles on its own, with {@code --release 17}. Failures name the file, the block number (from 1,
- * counting only {@code java} blocks), its first line in the file, and the compiler's messages.
+ * counting only {@code java} blocks), its first line in the file, and the compiler's messages with the lines
+ * they refer to in the Markdown file.
  */
 class DocSamplesTest {
     private static final Pattern FENCE_START = Pattern.compile("^ {0,3}```java\\s*$");
@@ -53,20 +56,9 @@ class DocSamplesTest {
             Pattern.compile("(?m)^((public|final|abstract)\\s+)*(class|record|interface|enum)\\s+\\w+");
     private static final Pattern PUBLIC_TYPE =
             Pattern.compile("(?m)^public\\s+((final|abstract)\\s+)*(class|record|interface|enum)\\s+(\\w+)");
-    private static final List<String> WRAPPER_HEAD = List.of(
-            "import io.github.statestore.*;",
-            "import io.github.statestore.fs.*;",
-            "import io.github.statestore.key.*;",
-            "import io.github.statestore.memory.*;",
-            "import io.github.statestore.r2.*;",
-            "import io.github.statestore.s3.*;",
-            "import io.github.statestore.secret.*;",
-            "import java.net.*;",
-            "import java.nio.file.*;",
-            "import java.time.*;",
-            "import java.util.*;",
-            "class Sample {",
-            "void sample() throws Exception {");
+    /** A line of a snippet's import header: an import, or a blank or comment line among them. */
+    private static final Pattern HEADER_LINE = Pattern.compile("^(import\\s.*|\\s*|\\s*//.*)$");
+    private static final String WRAPPER_HEAD = "class Sample { void sample() throws Exception {";
     private static final String WRAPPER_TAIL = "\n}\n}\n";
 
     @TempDir
@@ -75,12 +67,31 @@ class DocSamplesTest {
     /** One java block of a Markdown file. */
     record Block(Path file, int number, int firstLine, String code) {
         boolean isCompilationUnit() {
-            String first = code.strip();
-            return first.startsWith("package") || first.startsWith("import") || TOP_LEVEL_TYPE.matcher(code).find();
+            return code.strip().startsWith("package") || TOP_LEVEL_TYPE.matcher(code).find();
+        }
+
+        /** How many of a snippet's first lines are its import header. */
+        int headerLines() {
+            List<String> lines = code.lines().toList();
+            int last = 0;
+            for (int i = 0; i < lines.size() && HEADER_LINE.matcher(lines.get(i)).matches(); i++) {
+                if (lines.get(i).startsWith("import")) {
+                    last = i + 1;
+                }
+            }
+            return last;
         }
 
         String source() {
-            return isCompilationUnit() ? code : String.join("\n", WRAPPER_HEAD) + "\n" + code + WRAPPER_TAIL;
+            if (isCompilationUnit()) {
+                return code;
+            }
+            List<String> lines = code.lines().toList();
+            int header = headerLines();
+            List<String> source = new ArrayList<>(lines.subList(0, header));
+            source.add(WRAPPER_HEAD);
+            source.addAll(lines.subList(header, lines.size()));
+            return String.join("\n", source) + WRAPPER_TAIL;
         }
 
         String className() {
@@ -93,7 +104,8 @@ class DocSamplesTest {
 
         /** The line in the Markdown file of a line of {@link #source()}. */
         long markdownLine(long sourceLine) {
-            return firstLine + sourceLine - 1 - (isCompilationUnit() ? 0 : WRAPPER_HEAD.size());
+            boolean wrapped = !isCompilationUnit() && sourceLine > headerLines() + 1;
+            return firstLine + sourceLine - 1 - (wrapped ? 1 : 0);
         }
 
         @Override
@@ -151,7 +163,34 @@ class DocSamplesTest {
         return tests.stream();
     }
 
+    /**
+     * The README's secrets sample once used {@code Secret} without importing it, and passed because this test
+     * added imports of its own: a snippet missing an import must fail, and the same snippet with it pass.
+     */
+    @Test
+    void aSnippetIsCompiledWithNoImportButItsOwn() throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        String body = "Secret key = Secret.of(\"sk_test\");\nSystem.out.println(key);";
+        List<String> missing = errors(compiler, files, new Block(Path.of("sample.md"), 1, 1, body));
+        assertFalse(missing.isEmpty(), "a snippet compiled without importing Secret");
+        assertTrue(missing.get(0).contains("line 1") && missing.get(0).contains("Secret"), missing.toString());
+        assertEquals(List.of(), errors(compiler, files, new Block(Path.of("sample.md"), 2, 1,
+                "import io.github.statestore.secret.Secret;\n\n" + body)));
+        List<String> wrongType = errors(compiler, files, new Block(Path.of("sample.md"), 3, 10,
+                "import io.github.statestore.secret.Secret;\n\nSecret key = Secret.of(42);"));
+        assertTrue(wrongType.size() == 1 && wrongType.get(0).startsWith("  line 12: "), wrongType.toString());
+    }
+
     private void compile(JavaCompiler compiler, StandardJavaFileManager files, Block block) throws IOException {
+        List<String> errors = errors(compiler, files, block);
+        if (!errors.isEmpty()) {
+            fail(block + " does not compile:\n" + String.join("\n", errors));
+        }
+    }
+
+    private List<String> errors(JavaCompiler compiler, StandardJavaFileManager files, Block block)
+            throws IOException {
         Path classes = Files.createDirectories(out.resolve(block.file().getFileName() + "-" + block.number()));
         JavaFileObject source = new SimpleJavaFileObject(
                 URI.create("string:///" + block.className() + ".java"), JavaFileObject.Kind.SOURCE) {
@@ -163,13 +202,10 @@ class DocSamplesTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("--release", "17", "-proc:none", "-classpath",
                 System.getProperty("java.class.path"), "-d", classes.toString());
-        boolean ok = compiler.getTask(null, files, diagnostics, options, null, List.of(source)).call();
-        if (!ok) {
-            fail(block + " does not compile:\n" + diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> "  line " + block.markdownLine(d.getLineNumber()) + ": "
-                            + d.getMessage(Locale.ROOT))
-                    .collect(Collectors.joining("\n")));
-        }
+        compiler.getTask(null, files, diagnostics, options, null, List.of(source)).call();
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> "  line " + block.markdownLine(d.getLineNumber()) + ": " + d.getMessage(Locale.ROOT))
+                .collect(Collectors.toList());
     }
 }

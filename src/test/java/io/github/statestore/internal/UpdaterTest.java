@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.ConflictException;
+import io.github.statestore.InvalidArgumentException;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
@@ -61,10 +62,12 @@ class UpdaterTest {
     @Test
     void rejectsANullStateAndWritesNothing() {
         store.set("a", counter(1));
-        NullPointerException e = assertThrows(NullPointerException.class, () -> store.update("a", current -> null));
-        assertEquals("the change function returned null", e.getMessage());
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> store.update("a", current -> null));
+        assertEquals("Invalid argument change: returned null for key \"a\"; it must return the state to write",
+                e.getMessage());
         assertEquals(counter(1), store.get("a").orElseThrow());
-        assertThrows(NullPointerException.class, () -> store.update("b", current -> null));
+        assertThrows(InvalidArgumentException.class, () -> store.update("b", current -> null));
         assertEquals(Optional.empty(), store.get("b"));
     }
 

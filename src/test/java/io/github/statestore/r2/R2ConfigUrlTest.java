@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Proves {@code r2://<account>/<bucket>/<prefix>} URLs read through {@code StoreConfig.fromEnv}: keys from
  * {@code R2_ACCESS_KEY_ID}/{@code R2_SECRET_ACCESS_KEY}, the prefix rules, jurisdictions, and errors that name
- * {@code STATESTORE_URL} or the missing variables and never show the secret.
+ * {@code STATESTORE_URL} (and the part of it that is wrong) or the missing variables and never show the secret.
  */
 class R2ConfigUrlTest {
     private static final String BASE = "r2://" + ACCOUNT + "/my-state";
@@ -38,9 +38,9 @@ class R2ConfigUrlTest {
         return assertInstanceOf(R2Config.class, StoreConfig.fromEnv(env(url)));
     }
 
-    private static InvalidConfigException rejected(Map<String, String> env) {
+    private static InvalidConfigException rejected(Map<String, String> env, String setting) {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> StoreConfig.fromEnv(env));
-        assertEquals("STATESTORE_URL", e.getSetting(), e.getMessage());
+        assertEquals(setting, e.getSetting(), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
         return e;
     }
@@ -88,29 +88,40 @@ class R2ConfigUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"R2_ACCESS_KEY_ID", "R2_SECRET_ACCESS_KEY"})
-    void aMissingOrBlankKeyNamesBothVariables(String variable) {
+    void aMissingOrBlankKeyNamesBothVariablesAsTheSetting(String variable) {
         Map<String, String> missing = new HashMap<>(env(BASE));
         missing.remove(variable);
         Map<String, String> blank = new HashMap<>(env(BASE));
         blank.put(variable, " ");
         for (Map<String, String> env : List.of(missing, blank)) {
-            InvalidConfigException e = rejected(env);
-            assertTrue(e.getMessage().contains("R2_ACCESS_KEY_ID") && e.getMessage().contains("R2_SECRET_ACCESS_KEY"),
-                    e.getMessage());
+            InvalidConfigException e = rejected(env, "R2_ACCESS_KEY_ID/R2_SECRET_ACCESS_KEY");
+            assertTrue(e.getMessage().contains(variable + " is unset or blank")
+                    && e.getMessage().contains("STATESTORE_URL"), e.getMessage());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"?jurisdiction=mars", "?region=eu", "?pathStyle=true", "?maxConcurrency=0",
-        "?colour=blue", "/state?createBucket=maybe", "?sse=AES256"})
-    void malformedUrlsNameTheVariable(String suffix) {
-        rejected(env(BASE + suffix));
+    @CsvSource(delimiter = '|', value = {"?jurisdiction=mars|jurisdiction in STATESTORE_URL",
+        "?region=eu|STATESTORE_URL", "?pathStyle=true|STATESTORE_URL", "?maxConcurrency=0|maxConcurrency in STATESTORE_URL",
+        "?colour=blue|STATESTORE_URL", "/state?createBucket=maybe|createBucket in STATESTORE_URL",
+        "?sse=AES256|STATESTORE_URL", "?endpoint=127.0.0.1:9000|endpoint in STATESTORE_URL",
+        "?maxAttempt=3|STATESTORE_URL", "/state/?jurisdiction=eu;createBucket=true|STATESTORE_URL"})
+    void malformedUrlsNameTheVariableAndThePart(String suffix, String setting) {
+        rejected(env(BASE + suffix), setting);
+    }
+
+    @Test
+    void aNearMissParameterNameIsAnsweredWithTheKnownOne() {
+        InvalidConfigException e = rejected(env(BASE + "?maxAttempt=3"), "STATESTORE_URL");
+        assertTrue(e.getMessage().contains("'maxAttempt' (did you mean 'maxAttempts'?)"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"r2://" + ACCOUNT, "r2://" + ACCOUNT + "/", "r2://0123/my-state",
-        "r2://" + ACCESS_KEY + ":" + SECRET + "@" + ACCOUNT + "/my-state"})
-    void aUrlWithoutAValidAccountAndBucketIsRejected(String url) {
-        rejected(env(url));
+    @CsvSource(delimiter = '|', value = {"r2://" + ACCOUNT + "|STATESTORE_URL", "r2://" + ACCOUNT + "/|STATESTORE_URL",
+        "r2://0123/my-state|accountId in STATESTORE_URL", "r2://" + ACCOUNT + "/My_State|bucket in STATESTORE_URL",
+        "r2://" + ACCOUNT + "/my-state//x|prefix in STATESTORE_URL",
+        "r2://" + ACCESS_KEY + ":" + SECRET + "@" + ACCOUNT + "/my-state|STATESTORE_URL"})
+    void aUrlWithoutAValidAccountAndBucketIsRejected(String url, String setting) {
+        rejected(env(url), setting);
     }
 }

@@ -40,6 +40,9 @@ class S3ConfigTest {
         rejects("bucket", b -> b.bucket("Not_A_Bucket"));
         rejects("region", b -> b.region(null));
         rejects("region", b -> b.region(" "));
+        rejects("region", b -> b.region("eu-west-1;pathStyle=true"));
+        rejects("region", b -> b.region("Eu-West-1"));
+        rejects("region", b -> b.region("-eu"));
         rejects("prefix", b -> b.prefix(null));
         rejects("prefix", b -> b.prefix("state"));
         rejects("prefix", b -> b.prefix("/state/"));
@@ -57,6 +60,14 @@ class S3ConfigTest {
         rejects("retryPolicy", b -> b.retryPolicy(null));
         rejects("serverSideEncryption", b -> b.serverSideEncryption(null));
         rejects("client", b -> b.client(null));
+    }
+
+    @Test
+    void anEndpointWithoutASchemeIsToldToAddHttp() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> S3Config.builder().endpoint(URI.create("localhost:9000")));
+        assertEquals("Invalid setting endpoint: 'localhost:9000' has no scheme; add http:// (or https://), as in "
+                + "http://localhost:9000", e.getMessage());
     }
 
     @Test

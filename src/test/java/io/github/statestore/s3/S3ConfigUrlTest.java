@@ -11,14 +11,17 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.StoreConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Proves {@code s3://} URLs: the prefix rules, every query parameter, and that each malformed URL is an
- * {@link InvalidConfigException} naming the setting the URL came from, never showing credentials.
+ * {@link InvalidConfigException} naming the setting the URL came from (and the part of it that is wrong, with
+ * a "did you mean" for a misspelt parameter), never showing credentials.
  */
 class S3ConfigUrlTest {
 
@@ -84,17 +87,87 @@ class S3ConfigUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "s3://bucket?colour=blue", "s3://bucket?region=eu-west-1&region=us-east-1", "s3://bucket?pathStyle=yes",
-        "s3://bucket?pathStyle", "s3://bucket?createBucket=1", "s3://bucket?maxConcurrency=many",
-        "s3://bucket?maxConcurrency=0", "s3://bucket?maxAttempts=0", "s3://bucket?attemptTimeout=10s",
-        "s3://bucket?requestTimeout=-5", "s3://bucket?attemptTimeout=PT0S", "s3://bucket?region=",
-        "s3://bucket?endpoint=ftp%3A%2F%2Fhost", "s3://bucket?endpoint=http%3A%2F%2Fa%20b",
-        "s3://bucket?profile=", "s3://bucket?sse=aes256", "s3://bucket?kmsKeyId=k",
-        "s3://bucket?sse=AES256&kmsKeyId=k", "s3://bucket?%zz=1", "s3://Bucket", "s3://b", "s3://bucket//x",
-        "s3://", "s3:bucket", "s3://bucket/a b"})
+        "s3://bucket?colour=blue", "s3://bucket?region=eu-west-1&region=us-east-1", "s3://bucket?pathStyle",
+        "s3://bucket?%zz=1", "s3://", "s3:bucket", "s3://bucket/a b", "s3://bucket?region=eu-west-1;pathStyle=true",
+        "s3://bucket?region=eu-west-1?pathStyle=true", "s3://bucket?region=eu-west-1&&pathStyle=true",
+        "s3://bucket?region=eu-west-1&", "s3://bucket?=eu-west-1"})
     void eachMalformedUrlNamesTheUrlSetting(String url) {
         InvalidConfigException e = rejected(url);
         assertTrue(e.getMessage().startsWith("Invalid setting url: "), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "s3://bucket?pathStyle=yes|pathStyle", "s3://bucket?createBucket=1|createBucket",
+        "s3://bucket?maxConcurrency=many|maxConcurrency", "s3://bucket?maxConcurrency=0|maxConcurrency",
+        "s3://bucket?maxAttempts=0|maxAttempts", "s3://bucket?attemptTimeout=10s|attemptTimeout",
+        "s3://bucket?requestTimeout=-5|requestTimeout", "s3://bucket?attemptTimeout=PT0S|attemptTimeout",
+        "s3://bucket?region=|region", "s3://bucket?region=eu_west_1|region", "s3://bucket?region=EU-WEST-1|region",
+        "s3://bucket?region=eu-west-1%3BpathStyle%3Dtrue|region", "s3://bucket?endpoint=ftp%3A%2F%2Fhost|endpoint",
+        "s3://bucket?endpoint=http%3A%2F%2Fa%20b|endpoint", "s3://bucket?endpoint=127.0.0.1:9000|endpoint",
+        "s3://bucket?profile=|profile", "s3://bucket?sse=aes256|sse", "s3://bucket?kmsKeyId=k|sse",
+        "s3://bucket?sse=AES256&kmsKeyId=k|sse", "s3://bucket?sse=aws:kms&kmsKeyId=|kmsKeyId", "s3://Bucket|bucket",
+        "s3://b|bucket", "s3://bucket//x|prefix"})
+    void aValueTheUrlGivesASettingNamesThatPartAndTheUrlSetting(String url, String part) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> StoreConfig.parse(url));
+        assertEquals(part + " in url", e.getSetting(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Invalid setting " + part + " in url: '" + url + "': "), e.getMessage());
+    }
+
+    @Test
+    void aBadBucketReadsAsTheConfigurationPageShowsIt() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> StoreConfig.fromEnv(Map.of("STATESTORE_URL", "s3://My_State/state")));
+        assertEquals("Invalid setting bucket in STATESTORE_URL: 's3://My_State/state': 'My_State' must be 3 to 63 "
+                + "characters of lower-case letters, digits, '.' and '-', starting and ending with a letter or digit",
+                e.getMessage());
+    }
+
+    @Test
+    void aSemicolonBetweenParametersIsRefusedNotReadIntoTheValue() {
+        InvalidConfigException e = rejected("s3://bucket?region=eu-west-1;pathStyle=true");
+        assertTrue(e.getMessage().contains("';'") && e.getMessage().contains("use '&'"), e.getMessage());
+    }
+
+    @Test
+    void aRegionOfAnotherShapeIsRefusedAndCustomRegionsPass() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> StoreConfig.parse("s3://bucket?region=eu%20west"));
+        assertTrue(e.getMessage().contains("'eu west' is not a region name"), e.getMessage());
+        for (String region : List.of("us-gov-west-1", "cn-north-1", "auto", "garage", "nyc3", "fr-par")) {
+            assertEquals(region, parse("s3://bucket?region=" + region).region);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"regoin,region", "pathstyle,pathStyle", "endpont,endpoint", "maxAttempt,maxAttempts",
+        "createbucket,createBucket", "request_timeout,requestTimeout"})
+    void aNearMissParameterNameIsAnsweredWithTheKnownOne(String typo, String known) {
+        InvalidConfigException e = rejected("s3://bucket?" + typo + "=x");
+        assertTrue(e.getMessage().contains("unknown parameter '" + typo + "' (did you mean '" + known + "'?)"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnknownParameterFarFromEveryKnownOneListsThem() {
+        InvalidConfigException e = rejected("s3://bucket?colour=blue");
+        assertTrue(e.getMessage().contains("unknown parameter 'colour'; known: region, endpoint, pathStyle"),
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1:9000", "localhost:9000", "minio.internal"})
+    void anEndpointWithoutASchemeIsToldToAddHttp(String endpoint) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> StoreConfig.parse("s3://bucket?endpoint=" + endpoint));
+        assertEquals("endpoint in url", e.getSetting());
+        assertTrue(e.getMessage().contains("add http://") && e.getMessage().contains("endpoint=http://" + endpoint),
+                e.getMessage());
+    }
+
+    @Test
+    void valuesArePercentDecodedAndAPlusStaysAPlus() {
+        assertEquals(S3Credentials.profile("a+b c"), parse("s3://bucket?profile=a+b%20c").credentials);
     }
 
     @Test
@@ -103,11 +176,17 @@ class S3ConfigUrlTest {
     }
 
     @Test
-    void fromEnvNamesTheVariable() {
+    void fromEnvNamesTheVariableAndThePart() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> StoreConfig.fromEnv(Map.of("STATESTORE_URL", "s3://bucket?maxConcurrency=0")));
-        assertEquals("STATESTORE_URL", e.getSetting());
-        assertTrue(e.getMessage().contains("maxConcurrency"), e.getMessage());
+        assertEquals("maxConcurrency in STATESTORE_URL", e.getSetting());
+        InvalidConfigException bucket = assertThrows(InvalidConfigException.class,
+                () -> StoreConfig.fromEnv(Map.of("STATESTORE_URL", "s3://My_Bucket/state")));
+        assertEquals("bucket in STATESTORE_URL", bucket.getSetting());
+        assertTrue(bucket.getMessage().contains("'My_Bucket' must be 3 to 63 characters"), bucket.getMessage());
+        InvalidConfigException prefix = assertThrows(InvalidConfigException.class,
+                () -> StoreConfig.fromEnv(Map.of("STATESTORE_URL", "s3://bucket//state")));
+        assertEquals("prefix in STATESTORE_URL", prefix.getSetting());
         assertEquals("state/", assertInstanceOf(S3Config.class,
                 StoreConfig.fromEnv(Map.of("STATESTORE_URL", " s3://bucket/state "))).prefix());
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.statestore.InvalidArgumentException;
 import io.github.statestore.InvalidStateException;
 import io.github.statestore.State;
+import io.github.statestore.StateStoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +33,9 @@ class SecretTest {
         assertFalse(Secret.of(PLAIN).isJson());
         assertTrue(Secret.ofJson(PLAIN).isJson());
         assertEquals(PLAIN, Secret.ofJson(PLAIN).revealJson());
-        assertThrows(IllegalStateException.class, () -> Secret.ofJson(PLAIN).reveal());
-        assertThrows(NullPointerException.class, () -> Secret.of(null));
+        assertTrue(assertThrows(StateStoreException.class, () -> Secret.ofJson(PLAIN).reveal()).getMessage()
+                .contains("use revealJson()"));
+        assertEquals("value", assertThrows(InvalidArgumentException.class, () -> Secret.of(null)).getParameter());
     }
 
     @Test
