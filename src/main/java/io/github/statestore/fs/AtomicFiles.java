@@ -1,13 +1,13 @@
 package io.github.statestore.fs;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -15,8 +15,8 @@ import java.util.HexFormat;
 /**
  * Durable, atomic file replacement: write a temp file in the same directory, fsync it, rename it over the
  * target, fsync the directory. A process killed at any instant leaves the old file or the new one, never a
- * torn or empty one; a leftover temp file ({@code .<random>.tmp}) never ends in {@code .json}, so no store
- * lists it. Stateless and thread-safe.
+ * torn or empty one; a leftover temp file ({@code .<16 hex digits>.tmp}) never ends in {@code .json}, so no
+ * store lists it. Stateless and thread-safe.
  */
 final class AtomicFiles {
     static final String TEMP_SUFFIX = ".tmp";
@@ -32,29 +32,25 @@ final class AtomicFiles {
         this.syncDirectories = syncDirectories;
     }
 
-    /** Replaces {@code target} with {@code bytes}, creating missing parent directories durably. */
-    void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.getParent();
-        Path tmp;
+    /**
+     * Replaces the entry {@code name} of {@code dir} with a regular file holding {@code bytes}. The rename
+     * replaces whatever entry had the name (a link or a FIFO too), never what a link points to.
+     */
+    void write(Directory dir, String name, byte[] bytes) throws IOException {
+        String tmp = writeTemp(dir, bytes);
         try {
-            tmp = writeTemp(dir, bytes);
-        } catch (NoSuchFileException missingDir) {
-            createDirectories(dir);
-            tmp = writeTemp(dir, bytes);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            dir.rename(tmp, name);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
+            deleteQuietly(dir, tmp, e);
             throw e;
         }
         syncDirectory(dir);
     }
 
-    /** Deletes {@code target} if present and makes the deletion durable. */
-    void delete(Path target) throws IOException {
-        if (Files.deleteIfExists(target)) {
-            syncDirectory(target.getParent());
+    /** Deletes the entry {@code name} of {@code dir} if present and makes the deletion durable. */
+    void delete(Directory dir, String name) throws IOException {
+        if (dir.delete(name)) {
+            syncDirectory(dir);
         }
     }
 
@@ -70,7 +66,8 @@ final class AtomicFiles {
         }
     }
 
-    void syncDirectory(Path dir) throws IOException {
+    /** Fsyncs a directory reached by path: for the root and its parents, which the store trusts. */
+    private void syncDirectory(Path dir) throws IOException {
         if (syncDirectories && dir != null) {
             try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
                 channel.force(true);
@@ -78,25 +75,50 @@ final class AtomicFiles {
         }
     }
 
-    private static Path writeTemp(Path dir, byte[] bytes) throws IOException {
+    /** Fsyncs an open directory, so the entries it gained or lost survive a power loss. */
+    void syncDirectory(Directory dir) throws IOException {
+        if (syncDirectories) {
+            try (FileChannel channel = dir.openSelf()) {
+                channel.force(true);
+            }
+        }
+    }
+
+    /**
+     * Writes and fsyncs a new temp file in {@code dir}.
+     *
+     * @return its name
+     */
+    private static String writeTemp(Directory dir, byte[] bytes) throws IOException {
         while (true) {
             byte[] id = new byte[8];
             RANDOM.nextBytes(id);
-            Path tmp = dir.resolve("." + HexFormat.of().formatHex(id) + TEMP_SUFFIX);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            String tmp = "." + HexFormat.of().formatHex(id) + TEMP_SUFFIX;
+            FileChannel channel;
+            try {
+                channel = dir.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW_LINKS);
+            } catch (FileAlreadyExistsException collision) {
+                continue;
+            }
+            try (channel) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
                 return tmp;
-            } catch (FileAlreadyExistsException collision) {
-                continue;
             } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
+                deleteQuietly(dir, tmp, e);
                 throw e;
             }
+        }
+    }
+
+    private static void deleteQuietly(Directory dir, String name, Exception failure) {
+        try {
+            dir.delete(name);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 }
