@@ -9,17 +9,21 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Durable, atomic file replacement: write a temp file in the same directory, fsync it, rename it over the
  * target, fsync the directory. A process killed at any instant leaves the old file or the new one, never a
  * torn or empty one; a leftover temp file ({@code .<16 hex digits>.tmp}) never ends in {@code .json}, so no
- * store lists it. Stateless and thread-safe.
+ * store lists it, and {@link #removeAbandonedTemps} removes it later. Stateless and thread-safe.
  */
 final class AtomicFiles {
     static final String TEMP_SUFFIX = ".tmp";
+    /** The names of temp files: {@code .}, 16 lower-case hex digits, {@code .tmp}. */
+    static final Pattern TEMP_NAME = Pattern.compile("\\.[0-9a-f]{16}\\.tmp");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final boolean syncDirectories;
@@ -52,6 +56,29 @@ final class AtomicFiles {
         if (dir.delete(name)) {
             syncDirectory(dir);
         }
+    }
+
+    /**
+     * Removes the temp files that writes left behind when they were killed, or failed and could not delete
+     * them. Safe only while holding the directory's {@link ScopeLock}: every statestore writer creates and
+     * renames its temp file while holding it, so no temp file present then belongs to a write in progress.
+     *
+     * @return how many were removed
+     */
+    int removeAbandonedTemps(Directory dir) throws IOException {
+        int removed = 0;
+        for (String name : dir.names()) {
+            if (TEMP_NAME.matcher(name).matches()) {
+                BasicFileAttributes found = dir.attributes(name);
+                if (found != null && found.isRegularFile() && dir.delete(name)) {
+                    removed++;
+                }
+            }
+        }
+        if (removed > 0) {
+            syncDirectory(dir);
+        }
+        return removed;
     }
 
     /** Creates {@code dir} and any missing parents, fsyncing each parent that gained an entry. */
@@ -89,7 +116,7 @@ final class AtomicFiles {
      *
      * @return its name
      */
-    private static String writeTemp(Directory dir, byte[] bytes) throws IOException {
+    String writeTemp(Directory dir, byte[] bytes) throws IOException {
         while (true) {
             byte[] id = new byte[8];
             RANDOM.nextBytes(id);

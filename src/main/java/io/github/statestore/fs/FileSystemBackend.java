@@ -54,7 +54,7 @@ final class FileSystemBackend implements Backend {
         this.dir = layout.scopeDir(scope);
         this.files = files;
         this.scopeDir = new ScopeDirectory(layout.root(), dir, files, secureDirectories);
-        this.lock = new ScopeLock(scopeDir, lockWait);
+        this.lock = new ScopeLock(scopeDir, files, lockWait);
     }
 
     @Override

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serializes the writes to one scope directory across threads and processes: a lock in this JVM (file locks
@@ -26,6 +29,7 @@ final class ScopeLock {
     /** The longest a write waits for another process's lock. */
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final long MAX_PAUSE_MILLIS = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeLock.class);
     private static final ConcurrentMap<Object, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
 
     /** Work done while holding the lock, in the scope's open directory. */
@@ -35,21 +39,26 @@ final class ScopeLock {
     }
 
     private final ScopeDirectory scopeDir;
+    private final AtomicFiles files;
     private final Duration maxWait;
+    private final AtomicBoolean tempsRemoved = new AtomicBoolean();
 
     /**
      * @param scopeDir the directory whose writes it serializes
+     * @param files removes the temp files that killed writers left, at the first write
      * @param maxWait the longest a write waits for another process's lock
      */
-    ScopeLock(ScopeDirectory scopeDir, Duration maxWait) {
+    ScopeLock(ScopeDirectory scopeDir, AtomicFiles files, Duration maxWait) {
         this.scopeDir = scopeDir;
+        this.files = files;
         this.maxWait = maxWait;
     }
 
     /**
      * Runs {@code action} holding the scope's lock, creating the directory first if needed. The in-JVM lock is
      * found by the directory's identity (device and inode where the platform has them), so stores that reach
-     * one directory through different paths share it.
+     * one directory through different paths share it. The first action of each lock first removes the temp
+     * files of writes that were killed.
      *
      * @throws IOException if another process still holds the lock after the bound
      */
@@ -58,6 +67,7 @@ final class ScopeLock {
             ReentrantLock local = IN_JVM.computeIfAbsent(dir.identity(), d -> new ReentrantLock());
             local.lock();
             try (FileChannel channel = openLockFile(dir); FileLock held = lockFile(channel)) {
+                removeAbandonedTempsOnce(dir);
                 return action.run(dir);
             } finally {
                 local.unlock();
@@ -91,6 +101,20 @@ final class ScopeLock {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for the scope's write lock", e);
+            }
+        }
+    }
+
+    private void removeAbandonedTempsOnce(Directory dir) {
+        if (tempsRemoved.compareAndSet(false, true)) {
+            try {
+                int removed = files.removeAbandonedTemps(dir);
+                if (removed > 0) {
+                    LOG.info("Removed {} temp file(s) left in {} by writes that never finished", removed, scopeDir);
+                }
+            } catch (IOException e) {
+                LOG.warn("Could not remove the temp files left in {} by writes that never finished: {}", scopeDir,
+                        e.toString());
             }
         }
     }
