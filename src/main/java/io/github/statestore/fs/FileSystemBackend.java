@@ -44,7 +44,7 @@ final class FileSystemBackend implements Backend {
      * @param layout the layout, over a root {@link ScopeDirectory#realRoot} resolved
      * @param scope the scope
      * @param files writes the files
-     * @param lockWait the longest a write waits for another process's scope lock, {@link ScopeLock#MAX_WAIT} in real use
+     * @param lockWait the longest a write waits for the scope's lock, {@link ScopeLock#MAX_WAIT} in real use
      * @param secureDirectories whether to use the JDK's {@link java.nio.file.SecureDirectoryStream} when it has
      *     one; {@code false} only in tests of the by-path fallback
      */

@@ -2,6 +2,7 @@ package io.github.statestore.fs;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
+import io.github.statestore.StateStoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,13 +21,14 @@ import org.slf4j.LoggerFactory;
  * Serializes the writes to one scope directory across threads and processes: a lock in this JVM (file locks
  * are held per process) plus an OS lock ({@code FileChannel.tryLock}) on {@code .statestore.lock} in the
  * directory. The OS releases a dead holder's lock with its process, so a crashed writer never blocks others.
- * A writer waits at most the bound given, {@link #MAX_WAIT} in real use, for a live one in another process.
- * Readers take no lock: every write is an atomic rename. Thread-safe.
+ * Taking both halves waits at most the bound given, {@link #MAX_WAIT} in real use, so that a writer stopped in
+ * the middle of a write makes the others fail instead of hang. Readers take no lock: every write is an atomic
+ * rename. Thread-safe.
  */
 final class ScopeLock {
     /** The lock file's name; it never ends in {@code .json}, so no store lists it. */
     static final String FILE_NAME = ".statestore.lock";
-    /** The longest a write waits for another process's lock. */
+    /** The longest a write waits for the scope's lock, both halves together. */
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final long MAX_PAUSE_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(ScopeLock.class);
@@ -46,7 +48,7 @@ final class ScopeLock {
     /**
      * @param scopeDir the directory whose writes it serializes
      * @param files removes the temp files that killed writers left, at the first write
-     * @param maxWait the longest a write waits for another process's lock
+     * @param maxWait the longest a write waits for the lock
      */
     ScopeLock(ScopeDirectory scopeDir, AtomicFiles files, Duration maxWait) {
         this.scopeDir = scopeDir;
@@ -60,18 +62,31 @@ final class ScopeLock {
      * one directory through different paths share it. The first action of each lock first removes the temp
      * files of writes that were killed.
      *
-     * @throws IOException if another process still holds the lock after the bound
+     * @throws IOException if the lock is still held by another thread or process after the bound
+     * @throws StateStoreException ({@code retryable()}) if the thread is interrupted while waiting; its
+     *     interrupt flag stays set
      */
     <T> T run(Action<T> action) throws IOException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         try (Directory dir = scopeDir.create()) {
             ReentrantLock local = IN_JVM.computeIfAbsent(dir.identity(), d -> new ReentrantLock());
-            local.lock();
-            try (FileChannel channel = openLockFile(dir); FileLock held = lockFile(channel)) {
+            lockInJvm(local, deadline);
+            try (FileChannel channel = openLockFile(dir); FileLock held = lockFile(channel, deadline)) {
                 removeAbandonedTempsOnce(dir);
                 return action.run(dir);
             } finally {
                 local.unlock();
             }
+        }
+    }
+
+    private void lockInJvm(ReentrantLock local, long deadline) throws IOException {
+        try {
+            if (!local.tryLock() && !local.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw timeout("another thread of this JVM holds it");
+            }
+        } catch (InterruptedException e) {
+            throw interrupted(e);
         }
     }
 
@@ -85,8 +100,7 @@ final class ScopeLock {
                 NOFOLLOW_LINKS);
     }
 
-    private FileLock lockFile(FileChannel channel) throws IOException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
+    private FileLock lockFile(FileChannel channel, long deadline) throws IOException {
         for (long pause = 1; ; pause = Math.min(pause * 2, MAX_PAUSE_MILLIS)) {
             FileLock held = channel.tryLock();
             if (held != null) {
@@ -99,8 +113,7 @@ final class ScopeLock {
             try {
                 TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.MILLISECONDS.toNanos(pause), left));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the scope's write lock", e);
+                throw interrupted(e);
             }
         }
     }
@@ -122,6 +135,12 @@ final class ScopeLock {
     private IOException timeout(String holder) {
         return new IOException("could not take the scope's write lock " + scopeDir.path().resolve(FILE_NAME)
                 + " within " + describe(maxWait) + ": " + holder);
+    }
+
+    private StateStoreException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new StateStoreException("Interrupted while waiting for the scope's write lock "
+                + scopeDir.path().resolve(FILE_NAME), e, true);
     }
 
     /** Such as {@code 30 s} or {@code 250 ms}. */

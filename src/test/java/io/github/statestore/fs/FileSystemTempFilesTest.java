@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Proves that the temp files of writes that never finished are removed by the first write of each store, and
  * nothing else is: not a key named like a temp file, not a stray file of another name, not a directory.
- * That killed writers leave none behind is proven by {@link FileSystemCrashIT}.
+ * That killed writers leave none behind is proven by {@link FileSystemCrashIT}; that a live writer's temp file
+ * is never removed, by {@link FileSystemScopeLockTest} and {@link FileSystemStoppedWriterIT}.
  */
 class FileSystemTempFilesTest {
     private static final Scope SCOPE = Scope.of("app", "dev");

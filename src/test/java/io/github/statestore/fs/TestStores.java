@@ -22,7 +22,7 @@ final class TestStores {
     /**
      * @param root the root, resolved as {@code FileSystemConfig} resolves it
      * @param scope the scope
-     * @param lockWait the longest a write waits for another process's scope lock
+     * @param lockWait the longest a write waits for the scope's lock
      * @param secureDirectories {@code false} for the by-path fallback
      */
     static StateStore open(Path root, Scope scope, Duration lockWait, boolean secureDirectories) throws IOException {
@@ -30,5 +30,13 @@ final class TestStores {
         FileSystemBackend backend = new FileSystemBackend(layout, scope, new AtomicFiles(true), lockWait,
                 secureDirectories);
         return new BackendStateStore(scope, backend, Passwords.codec(null, Map.of()));
+    }
+
+    /** The lock of a scope's directory, as a store of that scope takes it. */
+    static ScopeLock lock(Path root, Scope scope, Duration lockWait) throws IOException {
+        FileLayout layout = new FileLayout(ScopeDirectory.realRoot(root), NameStyle.POSIX);
+        AtomicFiles files = new AtomicFiles(true);
+        return new ScopeLock(new ScopeDirectory(layout.root(), layout.scopeDir(scope), files, true), files,
+                lockWait);
     }
 }
