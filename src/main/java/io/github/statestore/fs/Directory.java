@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
@@ -76,17 +77,16 @@ final class Directory implements Closeable {
      * @throws FileTypeException if the entry is a symbolic link or anything but a directory
      */
     Directory child(String name) throws IOException {
-        BasicFileAttributes found = attributes(name);
-        if (found == null) {
-            return null;
-        }
-        if (!found.isDirectory()) {
-            throw FileTypeException.notDirectory(path.resolve(name), found);
-        }
         try {
             return new Directory(stream.newDirectoryStream(Path.of(name), NOFOLLOW_LINKS), path.resolve(name));
-        } catch (NoSuchFileException removedMeanwhile) {
+        } catch (NoSuchFileException absent) {
             return null;
+        } catch (FileSystemException notOpened) {
+            BasicFileAttributes found = attributes(name);
+            if (found != null && !found.isDirectory()) {
+                throw FileTypeException.notDirectory(path.resolve(name), found);
+            }
+            throw notOpened;
         }
     }
 
