@@ -31,9 +31,9 @@ import java.util.Set;
  * <p>Where the JDK offers a {@link SecureDirectoryStream} (Linux), every entry is reached relative to the open
  * directory ({@code openat}, {@code fstatat}, {@code renameat}, {@code unlinkat}) and opened with
  * {@code O_NOFOLLOW}: a directory checked once stays the one used, even if its path is swapped for a link a
- * moment later. Elsewhere (Windows, macOS) the same calls go by path through {@link PathDirectoryStream}: each
- * entry is still checked not to be a link just before it is used, and files are opened with
- * {@link java.nio.file.LinkOption#NOFOLLOW_LINKS}.
+ * moment later. Elsewhere (Windows, macOS before JDK 24) the same calls go by path through
+ * {@link PathDirectoryStream}: each entry is still checked not to be a link just before it is used, and files
+ * are opened with {@link java.nio.file.LinkOption#NOFOLLOW_LINKS}.
  *
  * <p>Not thread-safe: open one per operation and close it.
  */

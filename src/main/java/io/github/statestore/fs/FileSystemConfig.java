@@ -61,6 +61,8 @@ public final class FileSystemConfig implements StoreConfig {
      * Opens a store of {@code scope} under the root, which is resolved here, once, to its real path: the root
      * may be a symbolic link, but no entry below it may (see the FileSystem page of the documentation).
      *
+     * @param scope the scope
+     * @return a new store; close it when done
      * @throws StorageException if the root cannot be resolved, such as when a parent is not readable
      */
     @Override

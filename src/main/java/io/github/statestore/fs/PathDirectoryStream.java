@@ -19,11 +19,11 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * A {@link SecureDirectoryStream} that goes by path, for JDKs that have none (Windows, macOS): every entry is
- * resolved against the directory's path when it is used. {@link Directory} checks each entry's type without
- * following links just before using it, and files are opened with the caller's
- * {@link LinkOption#NOFOLLOW_LINKS}; but unlike the JDK's stream, a directory of the path swapped for a link
- * between that check and the use is followed. Not thread-safe.
+ * A {@link SecureDirectoryStream} that goes by path, for JDKs that have none (Windows, macOS before JDK 24):
+ * every entry is resolved against the directory's path when it is used. Each entry's type is checked without
+ * following links just before it is used (here for directories, by {@link Directory} for files), and files
+ * are opened with the caller's {@link LinkOption#NOFOLLOW_LINKS}; but unlike the JDK's stream, a directory of
+ * the path swapped for a link between that check and the use is followed. Not thread-safe.
  */
 final class PathDirectoryStream implements SecureDirectoryStream<Path> {
     private final Path dir;

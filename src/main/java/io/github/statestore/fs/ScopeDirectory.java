@@ -32,8 +32,9 @@ final class ScopeDirectory {
         this.path = path;
         this.files = files;
         this.secure = secure;
-        this.names = new ArrayList<>();
-        root.relativize(path).forEach(name -> names.add(name.toString()));
+        List<String> below = new ArrayList<>();
+        root.relativize(path).forEach(name -> below.add(name.toString()));
+        this.names = List.copyOf(below);
     }
 
     /**

@@ -17,6 +17,7 @@ import io.github.statestore.Version;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ class FileSystemLinksTest {
         store.init();
         Path link = Files.createSymbolicLink(root.resolve("app/dev/k.json"), outside().resolve("k.json"));
         store.delete("k");
-        assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(link, LinkOption.NOFOLLOW_LINKS));
         assertArrayEquals(OUTSIDE_DOCUMENT, Files.readAllBytes(dir.resolve("outside/k.json")));
     }
 
