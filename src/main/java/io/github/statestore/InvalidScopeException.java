@@ -3,8 +3,8 @@ package io.github.statestore;
 import io.github.statestore.internal.Text;
 
 /**
- * A scope name that is empty, holds {@code /} or control characters, or is {@code .} or {@code ..}.
- * Immutable and thread-safe.
+ * A scope name that {@link Scope} refuses: empty, holding {@code /} or control characters, {@code .} or
+ * {@code ..}, too long, or reserved for the stores' own entries and files. Immutable and thread-safe.
  */
 public class InvalidScopeException extends StateStoreException {
     private static final long serialVersionUID = 1L;

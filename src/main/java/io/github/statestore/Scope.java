@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The chain of names that entries live under, such as {@code my-app/prod}: Alchemy's app, stage and nested
@@ -18,14 +20,21 @@ import java.util.List;
  * <p>Each name must be non-empty, at most 255 UTF-8 bytes (it is a directory name in the FileSystem store),
  * must not contain {@code /}, control characters or unpaired surrogates, must not be {@code .} or {@code ..},
  * must not end in {@code .json} (its directory would clash with the document of a key in the parent
- * scope), and must not start with {@code %!} (reserved for the stores' lock entries). Immutable and
- * thread-safe.
+ * scope), must not start with {@code %!} (reserved for the stores' lock entries), and must not be a name of
+ * the FileSystem store's own files in the parent scope's directory: {@code .statestore.lock} (the scope
+ * lock), {@code .<16 hex digits>.tmp} (temp files, which the store removes) or {@code <any>%~<64 hex
+ * digits>.key} (the key files of long keys). These are compared ignoring case, as case-insensitive file
+ * systems (Windows, macOS) do. Immutable and thread-safe.
  */
 public final class Scope {
     /** What no scope name may start with: the stores keep their own entries (locks) under such names. */
     public static final String RESERVED_PREFIX = "%!";
     /** The longest scope name, in UTF-8 bytes. */
     public static final int MAX_NAME_BYTES = 255;
+    private static final String LOCK_FILE = ".statestore.lock";
+    private static final Pattern TEMP_FILE = Pattern.compile("\\.[0-9a-f]{16}\\.tmp", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEY_FILE =
+            Pattern.compile(".*%~[0-9a-f]{64}\\.key", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final List<String> names;
 
@@ -121,14 +130,35 @@ public final class Scope {
             throw new InvalidScopeException(name, "names starting with '" + RESERVED_PREFIX + "' are reserved for "
                     + "the stores' own entries, such as locks");
         }
-        if (name.endsWith(".json")) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
             throw new InvalidScopeException(name, "names ending in '.json' would clash with a key's document "
                     + "in the parent scope's directory");
+        }
+        String reserved = reservedFileName(name);
+        if (reserved != null) {
+            throw new InvalidScopeException(name, reserved + " in the parent scope's directory (compared ignoring "
+                    + "case)");
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
             throw new InvalidScopeException(name, bytes + " UTF-8 bytes, more than the limit of " + MAX_NAME_BYTES);
         }
+    }
+
+    /** Which of the FileSystem store's own files a name would clash with, or {@code null}. */
+    private static String reservedFileName(String name) {
+        if (name.equalsIgnoreCase(LOCK_FILE)) {
+            return "'" + LOCK_FILE + "' is reserved: it is the FileSystem store's scope lock file";
+        }
+        if (TEMP_FILE.matcher(name).matches()) {
+            return "names like '.<16 hex digits>.tmp' are reserved: they are the FileSystem store's temp files, "
+                    + "which it removes,";
+        }
+        if (KEY_FILE.matcher(name).matches()) {
+            return "names ending in '%~<64 hex digits>.key' are reserved: they are the FileSystem store's key "
+                    + "files of long keys";
+        }
+        return null;
     }
 
     @Override

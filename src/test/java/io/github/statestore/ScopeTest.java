@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Scope names: which are valid, how scopes are built, printed, parsed and compared. */
 class ScopeTest {
+    private static final String HEX64 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     @Test
     void buildsPrintsAndParsesChains() {
@@ -49,7 +50,8 @@ class ScopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"my-app", "a:b", "50%", "sp ace", "...", ".hidden", "x.", "CON", "😀", "back\\slash",
-        "unic₪de", "\u00a0"})
+        "unic₪de", "\u00a0", ".statestore", ".statestore.lock2", "statestore.lock", ".0123.tmp",
+        "0123456789abcdef.tmp", ".0123456789abcdefg.tmp", "x.key", "x%~0123.key", "x.json.bak"})
     void acceptsNamesWithoutSlashControlsOrDots(String name) {
         assertEquals(List.of("app", name), Scope.of("app", name).names());
         assertEquals(Scope.of("app", name), Scope.parse("app/" + name));
@@ -57,12 +59,29 @@ class ScopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/", "a/b", ".", "..", "\u0000", "a\nb", "\u007f", "x\u0085", "\ud800", "x\udc00",
-        "\udc00\ud83d", "x.json", ".json"})
+        "\udc00\ud83d", "x.json", ".json", "X.JSON", ".statestore.lock", ".STATESTORE.Lock", ".0123456789abcdef.tmp",
+        ".0123456789ABCDEF.tmp", "x%~" + HEX64 + ".key", "%~" + HEX64 + ".KEY"})
     void rejectsInvalidNamesNamingThem(String name) {
         assertRejected(name, () -> Scope.of(name));
         assertRejected(name, () -> Scope.of("app", name));
         assertRejected(name, () -> Scope.of(Arrays.asList("app", name)));
         assertRejected(name, () -> Scope.of("app").child(name));
+    }
+
+    @Test
+    void namesOfTheFileSystemStoresOwnFilesAreRefusedSayingWhy() {
+        assertReason(".statestore.lock", "'.statestore.lock' is reserved: it is the FileSystem store's scope lock "
+                + "file in the parent scope's directory (compared ignoring case)");
+        assertReason(".0123456789abcdef.tmp", "names like '.<16 hex digits>.tmp' are reserved: they are the "
+                + "FileSystem store's temp files, which it removes, in the parent scope's directory");
+        assertReason("x%~" + HEX64 + ".key", "names ending in '%~<64 hex digits>.key' are reserved: they are the "
+                + "FileSystem store's key files of long keys in the parent scope's directory");
+    }
+
+    private static void assertReason(String name, String reason) {
+        InvalidScopeException e = assertThrows(InvalidScopeException.class, () -> Scope.of("app").child(name));
+        assertEquals(name, e.getName());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 
     @Test

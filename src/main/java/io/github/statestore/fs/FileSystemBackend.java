@@ -1,5 +1,6 @@
 package io.github.statestore.fs;
 
+import io.github.statestore.CorruptStateException;
 import io.github.statestore.InvalidKeyException;
 import io.github.statestore.Scope;
 import io.github.statestore.StorageException;
@@ -10,12 +11,12 @@ import io.github.statestore.internal.Entry;
 import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.KeyCodec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One scope's directory: {@code <root>/<scope>/<encoded key>.json}, written with {@link AtomicFiles} under
- * the scope's {@link ScopeLock}. Thread-safe, and safe to share with other processes: every write is an
- * atomic rename, so readers never see a torn document, and writes are serialized, so a conditional write's
+ * the scope's {@link ScopeLock}. Every entry is reached through {@link ScopeDirectory} without following
+ * links, and only regular files are read. Thread-safe, and safe to share with other processes: every write is
+ * an atomic rename, so readers never see a torn document, and writes are serialized, so a conditional write's
  * check and rename are one step.
  */
 final class FileSystemBackend implements Backend {
@@ -34,20 +36,31 @@ final class FileSystemBackend implements Backend {
 
     private final FileLayout layout;
     private final Path dir;
+    private final ScopeDirectory scopeDir;
     private final AtomicFiles files;
     private final ScopeLock lock;
 
-    FileSystemBackend(FileLayout layout, Scope scope, AtomicFiles files) {
+    /**
+     * @param layout the layout, over a root {@link ScopeDirectory#realRoot} resolved
+     * @param scope the scope
+     * @param files writes the files
+     * @param lockWait the longest a write waits for the scope's lock, {@link ScopeLock#MAX_WAIT} in real use
+     * @param secureDirectories whether to use the JDK's {@link java.nio.file.SecureDirectoryStream} when it has
+     *     one; {@code false} only in tests of the by-path fallback
+     */
+    FileSystemBackend(FileLayout layout, Scope scope, AtomicFiles files, Duration lockWait,
+            boolean secureDirectories) {
         this.layout = layout;
         this.dir = layout.scopeDir(scope);
         this.files = files;
-        this.lock = new ScopeLock(dir, files);
+        this.scopeDir = new ScopeDirectory(layout.root(), dir, files, secureDirectories);
+        this.lock = new ScopeLock(scopeDir, files, lockWait);
     }
 
     @Override
     public void init() {
         try {
-            files.createDirectories(dir);
+            scopeDir.create().close();
         } catch (IOException e) {
             throw new StorageException("init", null, dir.toString(), e, false);
         }
@@ -56,44 +69,55 @@ final class FileSystemBackend implements Backend {
     @Override
     public List<String> keys() {
         List<String> keys = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + FileLayout.SUFFIX)) {
-            for (Path entry : entries) {
-                String key = keyOf(entry);
+        try (Directory opened = scopeDir.open()) {
+            if (opened == null) {
+                return keys;
+            }
+            for (String name : opened.names()) {
+                String key = name.endsWith(FileLayout.SUFFIX) ? keyOf(opened, name) : null;
                 if (key != null) {
                     keys.add(key);
                 }
             }
-        } catch (NoSuchFileException emptyScope) {
-            return keys;
         } catch (IOException e) {
             throw new StorageException("list", null, dir.toString(), e, false);
         }
         return keys;
     }
 
-    private String keyOf(Path entry) throws IOException {
-        String name = entry.getFileName().toString();
-        if (!Files.isRegularFile(entry)) {
+    private String keyOf(Directory opened, String name) throws IOException {
+        BasicFileAttributes found = opened.attributes(name);
+        if (found == null) {
+            return null;
+        }
+        if (!found.isRegularFile()) {
+            LOG.warn("Skipping {}: {}, not a regular file", dir.resolve(name), FileTypeException.describe(found));
             return null;
         }
         if (!FileLayout.isLongName(name)) {
             String key = layout.keyOf(name);
             if (key == null) {
-                LOG.warn("Skipping {}: its name is not one this store writes for any key", entry);
+                LOG.warn("Skipping {}: its name is not one this store writes for any key", dir.resolve(name));
             }
             return key;
         }
+        String problem;
         try {
-            String key = Files.readString(dir.resolve(FileLayout.sidecarName(name)), StandardCharsets.UTF_8);
-            KeyCodec.validate(key);
-            if (layout.fileName(key).equals(name)) {
-                return key;
+            byte[] bytes = opened.read(FileLayout.sidecarName(name));
+            if (bytes == null) {
+                problem = "its key file is missing";
+            } else {
+                String key = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                KeyCodec.validate(key);
+                if (layout.fileName(key).equals(name)) {
+                    return key;
+                }
+                problem = "its key file names another key";
             }
-        } catch (NoSuchFileException | CharacterCodingException | InvalidKeyException e) {
-            LOG.warn("Skipping {}: its key file is missing or invalid ({})", entry, e.getMessage());
-            return null;
+        } catch (FileTypeException | CharacterCodingException | InvalidKeyException e) {
+            problem = "its key file is invalid (" + e.getMessage() + ")";
         }
-        LOG.warn("Skipping {}: its key file names another key", entry);
+        LOG.warn("Skipping {}: {}", dir.resolve(name), problem);
         return null;
     }
 
@@ -105,153 +129,161 @@ final class FileSystemBackend implements Backend {
     /** Reads the file without computing its version (an MD5 of the bytes), which plain reads do not return. */
     @Override
     public byte[] read(String key) {
-        Path path = path(key);
-        try {
-            return bytes(path);
+        String name = layout.fileName(key);
+        try (Directory opened = scopeDir.open()) {
+            return opened == null ? null : document(opened, key, name);
         } catch (IOException e) {
-            throw new StorageException("get", key, path.toString(), e, false);
+            throw new StorageException("get", key, dir.resolve(name).toString(), e, false);
         }
     }
 
-    private static Entry entry(Path path) throws IOException {
-        return versioned(bytes(path));
+    /** Reads a document or lock entry; one that is not a regular file is corrupt. */
+    private static byte[] document(Directory opened, String key, String name) throws IOException {
+        try {
+            return opened.read(name);
+        } catch (FileTypeException e) {
+            throw new CorruptStateException(key, e.getFile(), e.getReason(), null);
+        }
     }
 
     private static Entry versioned(byte[] bytes) {
         return bytes == null ? null : new Entry(bytes, Digests.version(bytes));
     }
 
-    private static byte[] bytes(Path path) throws IOException {
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException absent) {
-            return null;
-        }
-    }
-
     @Override
     public void write(String key, byte[] document) {
-        Path path = path(key);
+        String name = layout.fileName(key);
         try {
-            lock.run(() -> store(key, path, document));
+            lock.run(opened -> store(opened, key, name, document));
         } catch (IOException e) {
-            throw new StorageException("set", key, path.toString(), e, false);
+            throw new StorageException("set", key, dir.resolve(name).toString(), e, false);
         }
     }
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
-        Path path = path(key);
+        String name = layout.fileName(key);
         String operation = Conflicts.writeOperation(expected);
         try {
-            return lock.run(() -> {
-                check(key, path, expected, operation);
-                store(key, path, document);
+            return lock.run(opened -> {
+                check(opened, key, name, expected, operation);
+                store(opened, key, name, document);
                 return Digests.version(document);
             });
         } catch (IOException e) {
-            throw new StorageException(operation, key, path.toString(), e, false);
+            throw new StorageException(operation, key, dir.resolve(name).toString(), e, false);
         }
     }
 
     @Override
-    public Entry readLock(String name) {
-        Path path = dir.resolve(layout.lockFileName(name));
-        try {
-            return entry(path);
+    public Entry readLock(String lockName) {
+        String name = layout.lockFileName(lockName);
+        try (Directory opened = scopeDir.open()) {
+            return opened == null ? null : versioned(document(opened, lockName, name));
         } catch (IOException e) {
-            throw new StorageException("lock", name, path.toString(), e, false);
+            throw new StorageException("lock", lockName, dir.resolve(name).toString(), e, false);
         }
     }
 
     @Override
-    public String writeLockIf(String name, byte[] record, String expected) {
-        Path path = dir.resolve(layout.lockFileName(name));
+    public String writeLockIf(String lockName, byte[] record, String expected) {
+        String name = layout.lockFileName(lockName);
         try {
-            return lock.run(() -> {
-                check(name, path, expected, "lock");
-                files.write(path, record);
+            return lock.run(opened -> {
+                check(opened, lockName, name, expected, "lock");
+                files.write(opened, name, record);
                 return Digests.version(record);
             });
         } catch (IOException e) {
-            throw new StorageException("lock", name, path.toString(), e, false);
+            throw new StorageException("lock", lockName, dir.resolve(name).toString(), e, false);
         }
     }
 
     @Override
     public void deleteIf(String key, String expected) {
-        Path path = path(key);
+        String name = layout.fileName(key);
         try {
-            if (!Files.isDirectory(dir)) {
-                check(key, path, expected, "deleteIf");
+            if (!exists()) {
+                verify(key, expected, null, "deleteIf");
             }
-            lock.run(() -> {
-                check(key, path, expected, "deleteIf");
-                return remove(path);
+            lock.run(opened -> {
+                check(opened, key, name, expected, "deleteIf");
+                return remove(opened, name);
             });
         } catch (IOException e) {
-            throw new StorageException("deleteIf", key, path.toString(), e, false);
+            throw new StorageException("deleteIf", key, dir.resolve(name).toString(), e, false);
         }
     }
 
-    private static void check(String key, Path path, String expected, String operation) throws IOException {
-        Entry current = entry(path);
-        String found = current == null ? null : current.version();
+    private static void check(Directory opened, String key, String name, String expected, String operation)
+            throws IOException {
+        byte[] current = document(opened, key, name);
+        verify(key, expected, current == null ? null : Digests.version(current), operation);
+    }
+
+    private static void verify(String key, String expected, String found, String operation) {
         if (!Objects.equals(found, expected)) {
             throw Conflicts.of(key, expected, found, operation);
         }
     }
 
-    private Void store(String key, Path path, byte[] document) throws IOException {
-        String name = path.getFileName().toString();
+    private Void store(Directory opened, String key, String name, byte[] document) throws IOException {
         if (FileLayout.isLongName(name)) {
-            writeSidecar(key, dir.resolve(FileLayout.sidecarName(name)));
+            writeSidecar(opened, key, FileLayout.sidecarName(name));
         }
-        files.write(path, document);
+        files.write(opened, name, document);
         return null;
     }
 
-    private void writeSidecar(String key, Path sidecar) throws IOException {
+    /** Writes a long name's key file unless it already holds the key; anything but a regular file is replaced. */
+    private void writeSidecar(Directory opened, String key, String sidecar) throws IOException {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        if (!Files.isRegularFile(sidecar) || !Arrays.equals(Files.readAllBytes(sidecar), bytes)) {
-            files.write(sidecar, bytes);
+        byte[] found;
+        try {
+            found = opened.read(sidecar);
+        } catch (FileTypeException notAFile) {
+            found = null;
+        }
+        if (!Arrays.equals(found, bytes)) {
+            files.write(opened, sidecar, bytes);
         }
     }
 
     @Override
     public void delete(String key) {
-        Path path = path(key);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
+        String name = layout.fileName(key);
         try {
-            lock.run(() -> remove(path));
+            if (exists()) {
+                lock.run(opened -> remove(opened, name));
+            }
         } catch (IOException e) {
-            throw new StorageException("delete", key, path.toString(), e, false);
+            throw new StorageException("delete", key, dir.resolve(name).toString(), e, false);
         }
     }
 
-    private Void remove(Path path) throws IOException {
-        files.delete(path);
-        String name = path.getFileName().toString();
+    /** Whether the scope's directory exists, so that a delete there need not create it. */
+    private boolean exists() throws IOException {
+        try (Directory opened = scopeDir.open()) {
+            return opened != null;
+        }
+    }
+
+    private Void remove(Directory opened, String name) throws IOException {
+        files.delete(opened, name);
         if (FileLayout.isLongName(name)) {
-            files.delete(dir.resolve(FileLayout.sidecarName(name)));
+            files.delete(opened, FileLayout.sidecarName(name));
         }
         return null;
     }
 
     @Override
     public String locate(String key) {
-        return path(key).toString();
+        return dir.resolve(layout.fileName(key)).toString();
     }
 
     @Override
     public String locateLock(String name) {
         return dir.resolve(layout.lockFileName(name)).toString();
-    }
-
-    private Path path(String key) {
-        return dir.resolve(layout.fileName(key));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.statestore.fs;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
+import io.github.statestore.StorageException;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.BackendStateStore;
@@ -10,6 +11,7 @@ import io.github.statestore.internal.Builders;
 import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
 import io.github.statestore.secret.Passwords;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -56,12 +58,26 @@ public final class FileSystemConfig implements StoreConfig {
         return nameStyle;
     }
 
+    /**
+     * Opens a store of {@code scope} under the root, which is resolved here, once, to its real path: the root
+     * may be a symbolic link, but no entry below it may (see the FileSystem page of the documentation).
+     *
+     * @param scope the scope
+     * @return a new store; close it when done
+     * @throws StorageException if the root cannot be resolved, such as when a parent is not readable
+     */
     @Override
     public StateStore open(Scope scope) {
         Arguments.notNull(scope, "scope");
-        FileLayout layout = new FileLayout(root, nameStyle);
+        Path realRoot;
+        try {
+            realRoot = ScopeDirectory.realRoot(root);
+        } catch (IOException e) {
+            throw new StorageException("open", null, root.toString(), e, false);
+        }
+        FileLayout layout = new FileLayout(realRoot, nameStyle);
         AtomicFiles files = new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
-        return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files),
+        return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files, ScopeLock.MAX_WAIT, true),
                 Passwords.codec(password, System.getenv()));
     }
 

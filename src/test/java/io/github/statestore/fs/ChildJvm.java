@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,6 +92,17 @@ public final class ChildJvm implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("child " + process.pid() + " did not finish", e);
         }
+    }
+
+    /**
+     * Writes a line to the child's standard input, for a child that waits for a go-ahead.
+     *
+     * @param line the line, without its line break
+     */
+    public void send(String line) throws IOException {
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
     }
 
     private String readLine() {

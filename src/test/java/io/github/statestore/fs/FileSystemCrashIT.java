@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves writes are crash-safe: a writer process killed with SIGKILL at random moments never leaves a torn,
- * empty or unlisted document, and its leftover temp files never show up as keys.
+ * empty or unlisted document, its leftover temp files never show up as keys, and they do not pile up: each
+ * new writer's first write removes those of the writers killed before it, and a last write leaves none.
  */
 class FileSystemCrashIT {
     private static final int KILLS = 100;
@@ -53,10 +54,16 @@ class FileSystemCrashIT {
                     writer.kill();
                 }
                 checkEveryDocument(store, layout, scopeDir, context);
-                if (tempFiles.addAll(names(scopeDir, AtomicFiles.TEMP_SUFFIX))) {
+                Set<String> left = names(scopeDir, AtomicFiles.TEMP_SUFFIX);
+                assertTrue(left.size() <= 1, "only the last writer's temp file may be left, " + context + ": "
+                        + left);
+                if (tempFiles.addAll(left)) {
                     interruptedWrites++;
                 }
             }
+            store.set(CrashWriter.KEYS.get(0), CrashWriter.document(CrashWriter.KEYS.get(0), CrashWriter.MIN_SIZE));
+            assertEquals(Set.of(), names(scopeDir, AtomicFiles.TEMP_SUFFIX), "a later write removed them; seed "
+                    + seed);
         }
         System.out.printf("%d kills, %d of them in the middle of a write (a temp file was left)%n", KILLS,
                 interruptedWrites);
