@@ -212,7 +212,7 @@ public final class BackendStateStore implements StateStore {
     }
 
     private byte[] bytes(String key, State state) {
-        return secrets.seal(key, Objects.requireNonNull(state, "state")).toJsonBytes();
+        return JsonText.writeDocument(key, secrets.seal(key, Objects.requireNonNull(state, "state")).asMap());
     }
 
     private void validate(String key) {
