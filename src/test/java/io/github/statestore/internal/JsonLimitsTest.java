@@ -1,6 +1,7 @@
 package io.github.statestore.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,10 +60,34 @@ class JsonLimitsTest {
     }
 
     @Test
+    void aValueNestedToTheLimitIsWrittenOnASmallStack() throws Exception {
+        Object nested = List.of();
+        for (int depth = 1; depth < JsonLimits.MAX_DEPTH; depth++) {
+            nested = List.of(nested);
+        }
+        Object deepest = nested;
+        AtomicReference<Object> written = new AtomicReference<>();
+        Thread smallStack = new Thread(null, () -> written.set(catching(() -> JsonText.write(deepest))),
+                "small-stack", 128 * 1024);
+        smallStack.start();
+        smallStack.join();
+        assertEquals(deepest, parse(assertInstanceOf(String.class, written.get())));
+    }
+
+    @Test
     void aSecretIsRefusedAtItsPath() {
         Map<String, Object> doc = Map.of("props", Map.of("apiKey", Secret.of("s")));
         assertEquals("$.props.apiKey",
                 assertThrows(InvalidStateException.class, () -> JsonText.write(doc)).getPath());
+    }
+
+    /** Runs {@code write}, answering what it returns or what it throws (a StackOverflowError included). */
+    private static Object catching(Supplier<String> write) {
+        try {
+            return write.get();
+        } catch (Throwable t) {
+            return t;
+        }
     }
 
     private static List<?> parse(String json) throws IOException {
