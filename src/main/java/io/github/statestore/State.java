@@ -123,7 +123,7 @@ public final class State {
         try {
             fields = JsonParsing.parseObject(Arguments.notNull(json, "json"));
         } catch (IOException e) {
-            throw new InvalidStateException("$", e.getMessage(), e);
+            throw new InvalidStateException(null, "$", e.getMessage(), e);
         }
         return new Builder(new LinkedHashMap<>(fields), false).build();
     }
@@ -132,6 +132,8 @@ public final class State {
      * Writes this state as {@code JSON.stringify(state, null, 2)} would.
      *
      * @return the pretty-printed document, without a trailing newline
+     * @throws InvalidStateException if a value is past the limits that let a document read back
+     *     (docs/state-format.md, "Limits"), or is a {@link io.github.statestore.secret.Secret}
      */
     public String toJson() {
         return JsonText.write(fields);
@@ -141,6 +143,7 @@ public final class State {
      * Writes this state as UTF-8 JSON.
      *
      * @return {@link #toJson()} encoded as UTF-8
+     * @throws InvalidStateException as {@link #toJson()} does
      */
     public byte[] toJsonBytes() {
         return toJson().getBytes(StandardCharsets.UTF_8);

@@ -214,7 +214,7 @@ public final class BackendStateStore implements StateStore {
     }
 
     private byte[] bytes(String key, State state) {
-        return secrets.seal(key, Objects.requireNonNull(state, "state")).toJsonBytes();
+        return JsonText.writeDocument(key, secrets.seal(key, state).asMap());
     }
 
     private void validate(String key) {

@@ -56,6 +56,8 @@ public final class SecretCodec {
      * @param state the state
      * @return the state with envelopes in place of secrets (the same state when it holds none)
      * @throws SecretException if the state holds a secret and there is no password
+     * @throws io.github.statestore.InvalidStateException if a JSON secret's value would not read back (past the
+     *     limits of docs/state-format.md, "Limits")
      */
     public State seal(String key, State state) {
         return transform(state, (value, path) -> value instanceof Secret secret ? seal(key, path, secret) : null);
@@ -84,7 +86,7 @@ public final class SecretCodec {
         }
         Map<String, Object> tagged = new LinkedHashMap<>();
         if (secret.isJson()) {
-            byte[] text = JsonText.writeCompact(secret.revealJson()).getBytes(StandardCharsets.UTF_8);
+            byte[] text = JsonText.writeSecretValue(key, path, secret.revealJson()).getBytes(StandardCharsets.UTF_8);
             tagged.put(TAG, Map.of("data", cipher.encrypt(text)));
         } else {
             tagged.put(TAG, cipher.encrypt(secret.reveal().getBytes(StandardCharsets.UTF_8)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.statestore.InvalidStateException;
 import io.github.statestore.Scope;
 import io.github.statestore.SecretException;
 import io.github.statestore.State;
@@ -13,6 +14,7 @@ import io.github.statestore.StateStore;
 import io.github.statestore.secret.Passwords;
 import io.github.statestore.secret.Secret;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,5 +144,18 @@ public abstract class SecretsContract {
         SecretException e = assertThrows(SecretException.class, () -> noPassword.set("a", withSecrets()));
         assertEquals("a", e.getKey());
         assertEquals(List.of(), noPassword.list());
+    }
+
+    @Test
+    void aJsonSecretWhoseValueIsPastTheLimitsIsRefusedNamingTheKeyAndWritesNothing() {
+        StateStore store = store(PASSWORD);
+        store.set("a", withSecrets());
+        Map<String, Object> tooLong = Map.of("n", BigInteger.TEN.pow(1_000));
+        State refused = withSecrets().toBuilder().output(Map.of("token", Secret.ofJson(tooLong))).build();
+        InvalidStateException e = assertThrows(InvalidStateException.class, () -> store.set("a", refused));
+        assertEquals("a", e.getKey());
+        assertEquals("Invalid state for key \"a\" at $.output.token: a secret whose value holds a number of 1001 "
+                + "digits; the limit is 1000", e.getMessage());
+        assertEquals(withSecrets(), store(PASSWORD).get("a").orElseThrow());
     }
 }
