@@ -48,6 +48,8 @@ public interface Lease extends AutoCloseable {
      * @param state the state
      * @return the version written
      * @throws FencedException if the lease is no longer held, or a later holder wrote the key
+     * @throws InvalidStateException if the state is past the limits every stored document keeps; nothing is
+     *     written
      */
     Version set(String key, State state);
 

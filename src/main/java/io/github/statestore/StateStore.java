@@ -107,6 +107,8 @@ public interface StateStore extends AutoCloseable {
      * @param key the key
      * @param state the state
      * @throws InvalidKeyException if the key is invalid
+     * @throws InvalidStateException if the state is past the limits every stored document keeps (see the
+     *     state format's "Limits"); nothing is written
      */
     void set(String key, State state);
 
@@ -121,6 +123,8 @@ public interface StateStore extends AutoCloseable {
      * @throws ConflictException if the entry changed or was deleted since; nothing is written
      * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told (S3 and R2
      *     only): applied once or not at all
+     * @throws InvalidStateException if the state is past the limits every stored document keeps (see the
+     *     state format's "Limits"); nothing is written
      */
     Version setIf(String key, State state, Version expected);
 
@@ -133,6 +137,8 @@ public interface StateStore extends AutoCloseable {
      * @throws ConflictException if the key exists; nothing is written
      * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told (S3 and R2
      *     only): applied once or not at all
+     * @throws InvalidStateException if the state is past the limits every stored document keeps (see the
+     *     state format's "Limits"); nothing is written
      */
     Version create(String key, State state);
 
@@ -147,6 +153,8 @@ public interface StateStore extends AutoCloseable {
      * @throws ConflictException if every attempt conflicted
      * @throws OutcomeUnknownException if the write's outcome cannot be told (S3 and R2 only); not retried, since
      *     running {@code change} again could apply it twice
+     * @throws InvalidStateException if the state is past the limits every stored document keeps (see the
+     *     state format's "Limits"); nothing is written
      */
     default State update(String key, Function<Optional<State>, State> change) {
         return update(key, 100, change);
@@ -162,6 +170,8 @@ public interface StateStore extends AutoCloseable {
      * @throws ConflictException if every attempt conflicted
      * @throws OutcomeUnknownException if the write's outcome cannot be told (S3 and R2 only); not retried
      * @throws InvalidConfigException if {@code maxAttempts} is below 1
+     * @throws InvalidStateException if the state is past the limits every stored document keeps (see the
+     *     state format's "Limits"); nothing is written
      */
     State update(String key, int maxAttempts, Function<Optional<State>, State> change);
 
