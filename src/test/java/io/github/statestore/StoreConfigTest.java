@@ -31,12 +31,24 @@ class StoreConfigTest {
     }
 
     @Test
+    void schemesAreCaseInsensitive() {
+        assertEquals(Path.of("x"), fileSystem(StoreConfig.parse("FILE:x")).root());
+    }
+
+    @Test
+    void anUnknownSchemeNamesTheSchemesOfTheInstalledProviders() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> StoreConfig.parse("nope:x"));
+        assertTrue(e.getMessage().contains("the installed store providers read file:, memory:, r2:, s3:, zip:"),
+                e.getMessage());
+    }
+
+    @Test
     void theMemoryUrlPicksTheMemoryBackend() {
         assertInstanceOf(MemoryConfig.class, StoreConfig.parse("memory:"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nope:x", "file:", "memory:extra", "s3//x", "FILE:x", "file://host/x", "file:///a b"})
+    @ValueSource(strings = {"nope:x", "file:", "memory:extra", "s3//x", "file://host/x", "file:///a b"})
     void badUrlsAreRejectedNamingTheUrl(String url) {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> StoreConfig.parse(url));
         assertEquals("url", e.getSetting());

@@ -6,11 +6,10 @@ import io.github.statestore.StateStore;
 import io.github.statestore.StorageException;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Arguments;
-import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Builders;
 import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
-import io.github.statestore.secret.Passwords;
+import io.github.statestore.spi.BackendStores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -77,8 +76,8 @@ public final class FileSystemConfig implements StoreConfig {
         }
         FileLayout layout = new FileLayout(realRoot, nameStyle);
         AtomicFiles files = new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
-        return new BackendStateStore(scope, new FileSystemBackend(layout, scope, files, ScopeLock.MAX_WAIT, true),
-                Passwords.codec(password, System.getenv()));
+        return BackendStores.open(scope, new FileSystemBackend(layout, scope, files, ScopeLock.MAX_WAIT, true),
+                password);
     }
 
     @Override

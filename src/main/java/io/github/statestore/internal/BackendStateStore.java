@@ -11,6 +11,8 @@ import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.secret.SecretCodec;
+import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Entry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -10,6 +10,8 @@ import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.key.KeyCodec;
+import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Entry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,8 @@ import io.github.statestore.ConflictException;
 import io.github.statestore.SecretException;
 import io.github.statestore.State;
 import io.github.statestore.secret.SecretCodec;
+import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Entry;
 import java.util.List;
 import java.util.function.BiFunction;
 

@@ -1,75 +1,98 @@
 package io.github.statestore.internal;
 
 import io.github.statestore.InvalidConfigException;
+import io.github.statestore.StateStoreException;
 import io.github.statestore.StoreConfig;
-import io.github.statestore.r2.R2Config;
-import io.github.statestore.s3.S3Config;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
+import io.github.statestore.spi.StoreProvider;
+import io.github.statestore.spi.StoreUrl;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
- * The one place that maps URL schemes to backends: a new backend adds one entry to {@link #SCHEMES}.
- * Stateless and thread-safe.
+ * Reads store URLs with the {@link StoreProvider} of their scheme, found with {@link ServiceLoader} once, on
+ * first use; no scheme is wired in here. Thread-safe.
  */
 public final class StoreUrls {
-    /** Reads one scheme's URLs. */
-    @FunctionalInterface
-    private interface UrlParser {
-        StoreConfig parse(String url, String setting, Map<String, String> env);
-    }
+    /**
+     * Where the backends this project knows of ship, to say which artifact to add when a URL names one that is
+     * not installed; only a message, never a way to parse a URL.
+     */
+    private static final Map<String, String> WELL_KNOWN = Map.of(
+            "file", "the FileSystem store",
+            "memory", "the in-memory store",
+            "s3", "the S3 store",
+            "r2", "the R2 store");
+    private static final String ARTIFACT = "io.github.statestore:statestore";
 
-    private static final Map<String, UrlParser> SCHEMES = Map.of(
-            "file", (url, setting, env) -> file(url, setting),
-            "memory", (url, setting, env) -> memory(url, setting),
-            "s3", (url, setting, env) -> S3Config.fromUrl(new StoreUrl(url, setting, env)),
-            "r2", (url, setting, env) -> R2Config.fromUrl(new StoreUrl(url, setting, env)));
+    private static Map<String, StoreProvider> installed;
 
     private StoreUrls() {
     }
 
     /**
-     * Parses a store URL.
+     * Parses a store URL with its scheme's provider.
      *
      * @param url the URL
      * @param setting the name of the setting it came from, for error messages
      * @param env the environment, for secrets a URL must not hold (R2's keys)
      * @return the config
-     * @throws InvalidConfigException naming the setting and the URL; a value the URL gives one of a backend's
-     *     settings that the backend refuses names that part too, as {@code region in STATESTORE_URL}; missing R2
-     *     keys name the variables
+     * @throws InvalidConfigException naming the setting and the URL, and for an unknown scheme the schemes of
+     *     the providers installed; a value the URL gives one of a backend's settings that the backend refuses
+     *     names that part too, as {@code region in STATESTORE_URL}
      */
     public static StoreConfig parse(String url, String setting, Map<String, String> env) {
         if (url == null || url.isBlank()) {
             throw new InvalidConfigException(setting, "a store URL is required, such as file:.alchemy");
         }
         int colon = url.indexOf(':');
-        String scheme = colon < 0 ? "" : url.substring(0, colon);
-        UrlParser parser = SCHEMES.get(scheme);
-        if (parser == null) {
-            throw new InvalidConfigException(setting, "unknown scheme in '" + url + "'; expected one of "
-                    + String.join(", ", SCHEMES.keySet().stream().sorted().map(s -> s + ":").toList()));
+        String scheme = colon < 1 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
+        Map<String, StoreProvider> providers = installed();
+        StoreProvider provider = providers.get(scheme);
+        if (provider == null) {
+            throw new InvalidConfigException(setting, unknown(url, scheme, providers));
         }
-        return parser.parse(url, setting, env);
+        return provider.fromUrl(new StoreUrl(url, setting, env));
     }
 
-    private static StoreConfig file(String url, String setting) {
-        String rest = url.substring("file:".length());
-        if (rest.isEmpty()) {
-            throw new InvalidConfigException(setting, "'" + url + "' has no path; use file:.alchemy or file:///abs/path");
+    static String unknown(String url, String scheme, Map<String, StoreProvider> providers) {
+        String installedSchemes = providers.isEmpty() ? "none"
+                : String.join(", ", providers.keySet().stream().map(s -> s + ":").toList());
+        String known = WELL_KNOWN.get(scheme);
+        if (known != null) {
+            return "'" + url + "' needs " + known + ", whose provider is not installed: it ships in " + ARTIFACT
+                    + "; a shaded or merged jar must keep (and merge) META-INF/services/"
+                    + StoreProvider.class.getName() + ". Installed schemes: " + installedSchemes;
         }
+        return "unknown scheme in '" + url + "'; the installed store providers read " + installedSchemes;
+    }
+
+    private static synchronized Map<String, StoreProvider> installed() {
+        if (installed == null) {
+            installed = load();
+        }
+        return installed;
+    }
+
+    private static Map<String, StoreProvider> load() {
+        Map<String, StoreProvider> found = new TreeMap<>();
         try {
-            return StoreConfig.fileSystem(rest.startsWith("//") ? Path.of(new URI(url)) : Path.of(rest));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new InvalidConfigException(setting, "'" + url + "' is not a valid file URL: " + e.getMessage());
+            for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, StoreUrls.class.getClassLoader())) {
+                String scheme = provider.scheme().toLowerCase(Locale.ROOT);
+                StoreProvider other = found.put(scheme, provider);
+                if (other != null && other.getClass() != provider.getClass()) {
+                    throw new StateStoreException("Two store providers read the scheme '" + scheme + "': "
+                            + other.getClass().getName() + " and " + provider.getClass().getName()
+                            + "; remove one from the class path");
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new StateStoreException("A store provider listed in META-INF/services/"
+                    + StoreProvider.class.getName() + " could not be loaded: " + e.getMessage(), e, false);
         }
-    }
-
-    private static StoreConfig memory(String url, String setting) {
-        if (!url.equals("memory:")) {
-            throw new InvalidConfigException(setting, "'" + url + "': the memory backend takes no path; use memory:");
-        }
-        return StoreConfig.memory();
+        return Collections.unmodifiableMap(found);
     }
 }

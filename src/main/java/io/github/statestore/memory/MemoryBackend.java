@@ -1,10 +1,10 @@
 package io.github.statestore.memory;
 
 import io.github.statestore.Scope;
-import io.github.statestore.internal.Backend;
-import io.github.statestore.internal.Conflicts;
 import io.github.statestore.internal.Digests;
-import io.github.statestore.internal.Entry;
+import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Conflicts;
+import io.github.statestore.spi.Entry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;

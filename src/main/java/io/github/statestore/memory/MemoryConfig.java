@@ -4,10 +4,9 @@ import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Arguments;
-import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Builders;
-import io.github.statestore.internal.Entry;
-import io.github.statestore.secret.Passwords;
+import io.github.statestore.spi.BackendStores;
+import io.github.statestore.spi.Entry;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,10 +39,10 @@ public final class MemoryConfig implements StoreConfig {
     @Override
     public StateStore open(Scope scope) {
         Arguments.notNull(scope, "scope");
-        return new BackendStateStore(scope,
+        return BackendStores.open(scope,
                 new MemoryBackend(scope, scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
                         locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>())),
-                Passwords.codec(password, System.getenv()));
+                password);
     }
 
     @Override

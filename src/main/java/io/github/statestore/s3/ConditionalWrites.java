@@ -3,7 +3,7 @@ package io.github.statestore.s3;
 import io.github.statestore.ConflictException;
 import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.StateStoreException;
-import io.github.statestore.internal.Conflicts;
+import io.github.statestore.spi.Conflicts;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;

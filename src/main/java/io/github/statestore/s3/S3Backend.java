@@ -2,9 +2,9 @@ package io.github.statestore.s3;
 
 import io.github.statestore.BucketNotFoundException;
 import io.github.statestore.StorageException;
-import io.github.statestore.internal.Backend;
-import io.github.statestore.internal.Entry;
 import io.github.statestore.key.S3Layout;
+import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Entry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -5,11 +5,10 @@ import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Arguments;
-import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.internal.Builders;
-import io.github.statestore.internal.StoreUrl;
 import io.github.statestore.key.S3Layout;
-import io.github.statestore.secret.Passwords;
+import io.github.statestore.spi.BackendStores;
+import io.github.statestore.spi.StoreUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -172,7 +171,7 @@ public final class S3Config implements StoreConfig {
                 throw e;
             }
         }
-        return new BackendStateStore(scope, backend, Passwords.codec(password, System.getenv()));
+        return BackendStores.open(scope, backend, password);
     }
 
     /** Lists every setting; credentials show their kind only, never a secret. */

@@ -1,4 +1,4 @@
-package io.github.statestore.internal;
+package io.github.statestore.spi;
 
 import io.github.statestore.InvalidConfigException;
 import java.net.URI;
@@ -39,12 +39,26 @@ public final class StoreUrl {
 
     private final String text;
     private final String setting;
+    private final String scheme;
     private final URI uri;
+    private final String opaque;
     private final Map<String, String> params = new LinkedHashMap<>();
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, String> env;
 
-    StoreUrl(String text, String setting, Map<String, String> env) {
+    /**
+     * Parses a store URL as {@link io.github.statestore.StoreConfig#parse} does before handing it to the
+     * provider of its scheme; a backend's tests may use it to check their provider. A hierarchical URL
+     * ({@code scheme://authority/path?query}) is parsed at once; an opaque one ({@code scheme:rest}, such as
+     * {@code file:.alchemy} or {@code memory:}) is left to its provider ({@link #opaquePart()}).
+     *
+     * @param text the URL
+     * @param setting the name of the setting it came from, for messages, such as {@code STATESTORE_URL}
+     * @param env the environment, for secrets a URL must not hold (such as R2's keys)
+     * @throws InvalidConfigException naming the setting, if the URL holds credentials, has no scheme or is
+     *     malformed
+     */
+    public StoreUrl(String text, String setting, Map<String, String> env) {
         this.setting = setting;
         this.env = env;
         Matcher credentials = CREDENTIALS.matcher(text);
@@ -52,6 +66,20 @@ public final class StoreUrl {
             this.text = credentials.group(1) + "***@" + credentials.group(2);
             throw fail("must not hold credentials; use the environment or the config builder");
         }
+        int colon = text.indexOf(':');
+        if (colon < 1) {
+            this.text = text;
+            throw fail("has no scheme, such as file: or s3://");
+        }
+        this.scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
+        String rest = text.substring(colon + 1);
+        if (!rest.startsWith("//")) {
+            this.text = text;
+            this.uri = null;
+            this.opaque = rest;
+            return;
+        }
+        this.opaque = null;
         URI parsed;
         try {
             parsed = new URI(text);
@@ -99,18 +127,41 @@ public final class StoreUrl {
         return setting;
     }
 
-    /** @return the authority (the bucket of {@code s3://}, the account of {@code r2://}); never empty */
+    /** @return the scheme, in lower case, without its colon, such as {@code s3} */
+    public String scheme() {
+        return scheme;
+    }
+
+    /**
+     * @return the parsed URL when it is hierarchical ({@code scheme://…}), or {@code null} when it is opaque
+     */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * @return what follows {@code scheme:} in an opaque URL, as given (possibly empty, as in {@code memory:}),
+     *     or {@code null} when the URL is hierarchical
+     */
+    public String opaquePart() {
+        return opaque;
+    }
+
+    /**
+     * @return the authority (the bucket of {@code s3://}, the account of {@code r2://}); never empty
+     * @throws InvalidConfigException if the URL has none
+     */
     public String authority() {
-        String authority = uri.getRawAuthority();
+        String authority = uri == null ? null : uri.getRawAuthority();
         if (authority == null || authority.isEmpty()) {
-            throw fail("has no " + (uri.getScheme() + "://").toLowerCase(Locale.ROOT) + "<name>");
+            throw fail("has no " + scheme + "://<name>");
         }
         return authority;
     }
 
     /** @return the path after the authority without its leading '/', or {@code null} when there is none */
     public String path() {
-        String path = uri.getPath();
+        String path = uri == null ? null : uri.getPath();
         return path == null || path.isEmpty() ? null : path.substring(1);
     }
 

@@ -1,0 +1,182 @@
+package io.github.statestore.spi;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What a backend does for one scope: move bytes by key. Everything shared (key validation and encoding,
+ * JSON and its limits, secrets, batching, ordering, {@code update}, leases and fencing) is done once above it,
+ * by the store {@link BackendStores#open} builds; a backend never sees a {@code State}.
+ *
+ * <p>The contract every implementation keeps, which the conformance kit checks:
+ * <ul>
+ *   <li><b>Thread-safety.</b> Every method may be called from many threads at once, and several backend
+ *       instances (of one JVM or of several processes or machines) may serve the same scope of the same
+ *       storage: what one writes, the others read.</li>
+ *   <li><b>Keys.</b> A key or lock name reaching a backend is already valid (non-empty, at most 1,024 UTF-8
+ *       bytes once encoded, no control characters, not {@code .} or {@code ..}); it may hold any other
+ *       character, {@code /} and {@code :} included, and the backend stores it so that {@link #keys()}
+ *       returns it exactly. Documents and lock entries are separate namespaces: a lock named {@code x}
+ *       never shows in {@link #keys()} and never clashes with the key {@code x}.</li>
+ *   <li><b>Versions.</b> A version is an opaque, non-empty token that changes whenever the bytes change
+ *       (a digest of the bytes, an ETag, a row version); equal bytes may share a token.</li>
+ *   <li><b>Atomicity.</b> A write replaces a document as a whole: a reader sees the old bytes or the new
+ *       ones, never a mix, and a crash leaves one or the other. A conditional write or delete checks and acts
+ *       as one step against every other writer of the scope.</li>
+ *   <li><b>Absent</b> is {@code null} from the reads, never an exception.</li>
+ *   <li><b>Errors.</b> A condition that does not hold is a {@link io.github.statestore.ConflictException}
+ *       ({@link Conflicts#of} builds it) and nothing is written. A storage failure is a
+ *       {@link io.github.statestore.StorageException} (or a subclass such as
+ *       {@link io.github.statestore.StoreUnavailableException} when a later call may succeed), naming the
+ *       operation, the key and {@link #locate} of it. A document the backend cannot read as bytes is a
+ *       {@link io.github.statestore.CorruptStateException}. When a conditional write's outcome cannot be
+ *       known (its answer was lost and the evidence is gone), throw
+ *       {@link io.github.statestore.OutcomeUnknownException}; never report success for a write that did not
+ *       happen, nor apply one write twice. Other unchecked exceptions escape to the caller as they are.</li>
+ * </ul>
+ */
+public interface Backend extends AutoCloseable {
+
+    /**
+     * Prepares the storage (creates a bucket, a table, a directory), when the caller asks for it with
+     * {@link io.github.statestore.StateStore#init()}. Idempotent; a backend that needs nothing does nothing.
+     */
+    void init();
+
+    /**
+     * Checks a valid key against this backend's own limits, before anything is read or written, so that a key
+     * the backend cannot store fails the same way on every call.
+     *
+     * @param key a valid key
+     * @throws io.github.statestore.InvalidKeyException if this backend cannot store it; the default accepts
+     *     every valid key
+     */
+    default void checkKey(String key) {
+    }
+
+    /**
+     * The scope's keys: its documents', never its lock entries', never a nested scope's.
+     *
+     * @return the keys, in any order, each once
+     */
+    List<String> keys();
+
+    /**
+     * Reads one document with its version.
+     *
+     * @param key a valid key
+     * @return the bytes last written and their version, or {@code null} when the key is absent
+     */
+    Entry readEntry(String key);
+
+    /**
+     * Reads one document without its version, for reads that return none; a backend whose version costs work
+     * of its own (a digest of the bytes) skips that work here.
+     *
+     * @param key a valid key
+     * @return the bytes last written, or {@code null} when the key is absent
+     */
+    default byte[] read(String key) {
+        Entry entry = readEntry(key);
+        return entry == null ? null : entry.bytes();
+    }
+
+    /**
+     * Writes one document atomically if the entry is as expected, as one step against every other writer.
+     *
+     * @param key a valid key
+     * @param document the bytes to store; the backend must not change them, nor keep the array
+     * @param expected the version the entry must have, or {@code null} if the key must be absent
+     * @return the version of the written document, as {@link #readEntry} will report it
+     * @throws io.github.statestore.ConflictException if the entry is not as expected; nothing is written. Its
+     *     operation is {@link Conflicts#writeOperation}{@code (expected)}
+     * @throws io.github.statestore.OutcomeUnknownException if the outcome cannot be known
+     */
+    String writeIf(String key, byte[] document, String expected);
+
+    /**
+     * Deletes one document atomically if it has the expected version.
+     *
+     * @param key a valid key
+     * @param expected the version the entry must have
+     * @throws io.github.statestore.ConflictException if the entry is absent or has another version; nothing is
+     *     deleted. Its operation is {@code deleteIf}
+     * @throws io.github.statestore.OutcomeUnknownException if the outcome cannot be known
+     */
+    void deleteIf(String key, String expected);
+
+    /**
+     * Reads a lease's lock entry. Lock entries live beside the scope's documents but in a namespace of their
+     * own: never listed by {@link #keys()}, never deleted by {@link #deleteAll}.
+     *
+     * @param name a valid lock name
+     * @return the entry and its version, or {@code null} when there is none
+     */
+    Entry readLock(String name);
+
+    /**
+     * Writes a lock entry atomically if it is as expected, as {@link #writeIf} does for documents.
+     *
+     * @param name a valid lock name
+     * @param record the entry's bytes
+     * @param expected the version the entry must have, or {@code null} if there must be none
+     * @return the version of the written entry
+     * @throws io.github.statestore.ConflictException if the entry is not as expected; nothing is written
+     * @throws io.github.statestore.OutcomeUnknownException if the outcome cannot be known
+     */
+    String writeLockIf(String name, byte[] record, String expected);
+
+    /**
+     * Writes one document atomically, replacing any earlier one (the last writer wins).
+     *
+     * @param key a valid key
+     * @param document the bytes to store; the backend must not change them, nor keep the array
+     */
+    void write(String key, byte[] document);
+
+    /**
+     * Deletes one document; an absent key is not an error.
+     *
+     * @param key a valid key
+     */
+    void delete(String key);
+
+    /**
+     * Deletes several documents of this scope, for {@code clear()}; absent keys are not an error. Override it
+     * when the storage deletes many at once; a failure names the keys that were not deleted.
+     *
+     * @param keys valid keys
+     */
+    default void deleteAll(Collection<String> keys) {
+        keys.forEach(this::delete);
+    }
+
+    /**
+     * How many reads {@code getBatch} and {@code all} may run at once on this backend.
+     *
+     * @return at least 1; the default, 1, suits local storage
+     */
+    default int readConcurrency() {
+        return 1;
+    }
+
+    /**
+     * Where a key's document lives, for messages: a path, an object URL, a table and key.
+     *
+     * @param key a valid key
+     * @return a short human-readable location, never a secret
+     */
+    String locate(String key);
+
+    /**
+     * Where a lock's entry lives, for messages.
+     *
+     * @param name a valid lock name
+     * @return a short human-readable location, never a secret
+     */
+    String locateLock(String name);
+
+    /** Releases what the backend holds (clients, connections); called once, when its store is closed. */
+    @Override
+    void close();
+}
