@@ -131,6 +131,7 @@ public abstract class ConditionalWritesContract extends LeaseContract {
 
     @Test
     void roundsOfCreateSetIfAndDeleteIfRacedBySeparateStoresHaveOneWinnerEach() throws Exception {
+        requires(Capability.SHARED_INSTANCES);
         List<StateStore> racers = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             racers.add(open(store.scope()));
@@ -202,6 +203,7 @@ public abstract class ConditionalWritesContract extends LeaseContract {
 
     @Test
     void updateLosesNoIncrementUnderContention() throws Exception {
+        requires(Capability.SHARED_INSTANCES);
         int threads = 8;
         int perThread = 25;
         StateStore other = open(store.scope());

@@ -1,12 +1,16 @@
 package io.github.statestore.contract;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -33,6 +37,26 @@ public abstract class ContractFixture {
     @AfterEach
     void closeStores() {
         opened.forEach(StateStore::close);
+    }
+
+    /**
+     * What the backend under test can do; a test needing a capability not listed is skipped with the reason.
+     * Override it to declare a capability your backend lacks.
+     *
+     * @return the capabilities; every one by default
+     */
+    protected Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    /**
+     * Skips the calling test, naming the reason, when the backend lacks {@code capability}.
+     *
+     * @param capability what the test needs
+     */
+    protected void requires(Capability capability) {
+        assumeTrue(capabilities().contains(capability), () -> getClass().getSimpleName() + " declares no "
+                + capability + " (" + capability.meaning() + "), which this test needs");
     }
 
     /**

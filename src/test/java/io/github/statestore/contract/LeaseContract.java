@@ -102,6 +102,7 @@ public abstract class LeaseContract extends ContractFixture {
 
     @Test
     void aLeaseHeldPastItsTtlIsRenewedAndStillExcludesOthers() throws Exception {
+        requires(Capability.SHARED_INSTANCES);
         StateStore other = open(store.scope());
         try (Lease lease = store.lock("deploy", SHORT_TTL)) {
             Instant firstExpiry = lease.expiresAt();
@@ -120,6 +121,7 @@ public abstract class LeaseContract extends ContractFixture {
 
     @Test
     void aRenewalThatFindsAnotherHolderLosesTheLeaseAtOnce() throws Exception {
+        requires(Capability.SHARED_INSTANCES);
         StateStore other = open(store.scope());
         Lease first = store.lock("deploy", Duration.ofSeconds(2));
         store.forceUnlock("deploy");
@@ -141,6 +143,7 @@ public abstract class LeaseContract extends ContractFixture {
 
     @Test
     void aLockWaitThatTimesOutSaysWhoHoldsItAndUntilWhen() {
+        requires(Capability.SHARED_INSTANCES);
         StateStore other = open(store.scope());
         try (Lease lease = store.lock("deploy", SHORT_TTL)) {
             Instant firstExpiry = lease.expiresAt();
@@ -161,6 +164,7 @@ public abstract class LeaseContract extends ContractFixture {
 
     @Test
     void closingAStoreReleasesItsLeasesAndFencesTheirHolders() {
+        requires(Capability.SHARED_INSTANCES);
         StateStore closing = open(store.scope());
         Lease old = closing.lock("deploy", TTL);
         old.set("k", state("old"));
@@ -202,6 +206,7 @@ public abstract class LeaseContract extends ContractFixture {
 
     @Test
     void contendersNeverOverlapAndLoseNoUpdate() throws Exception {
+        requires(Capability.SHARED_INSTANCES);
         int contenders = 16;
         int rounds = 4;
         List<long[]> intervals = Collections.synchronizedList(new ArrayList<>());

@@ -30,6 +30,7 @@ public abstract class StateLimitsContract extends ConditionalWritesContract {
 
     @Test
     void aStringOfTheLimitReadsBackAndOneCharacterMoreIsRefused() {
+        requires(Capability.LARGE_DOCUMENTS);
         String longest = "\"é" + "x".repeat(MAX_STRING_LENGTH - 4) + "é\n";
         State atLimit = withProps(Map.of("big", longest));
         store.set("big", atLimit);

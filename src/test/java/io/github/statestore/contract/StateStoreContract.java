@@ -223,6 +223,7 @@ public abstract class StateStoreContract extends StateLimitsContract {
 
     @Test
     void aClosedStoreRefusesCalls() {
+        requires(Capability.SHARED_INSTANCES);
         store.set("a", state("a"));
         store.close();
         store.close();
