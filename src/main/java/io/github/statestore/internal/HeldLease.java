@@ -98,9 +98,9 @@ final class HeldLease implements Lease {
                     renewal.cancel(false);
                     LOG.warn("Lost lock '{}' in scope {}: another holder took it over", name, store.scope());
                 }
-            } catch (StateStoreException transientFailure) {
+            } catch (RuntimeException failure) {
                 LOG.warn("Could not renew lock '{}' in scope {} (it expires at {}): {}", name, store.scope(),
-                        record.expiresAt(), transientFailure.getMessage());
+                        record.expiresAt(), failure.toString());
             }
         }
     }

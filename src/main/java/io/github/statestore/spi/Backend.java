@@ -26,13 +26,15 @@ import java.util.List;
  *   <li><b>Absent</b> is {@code null} from the reads, never an exception.</li>
  *   <li><b>Errors.</b> A condition that does not hold is a {@link io.github.statestore.ConflictException}
  *       ({@link Conflicts#of} builds it) and nothing is written. A storage failure is a
- *       {@link io.github.statestore.StorageException} (or a subclass such as
- *       {@link io.github.statestore.StoreUnavailableException} when a later call may succeed), naming the
- *       operation, the key and {@link #locate} of it. A document the backend cannot read as bytes is a
+ *       {@link io.github.statestore.StorageException} naming the operation, the key and {@link #locate} of
+ *       it (with {@code retryable} set when a later call may succeed), or a
+ *       {@link io.github.statestore.StoreUnavailableException} when the storage could not be reached through
+ *       every attempt. A document the backend cannot read as bytes is a
  *       {@link io.github.statestore.CorruptStateException}. When a conditional write's outcome cannot be
  *       known (its answer was lost and the evidence is gone), throw
  *       {@link io.github.statestore.OutcomeUnknownException}; never report success for a write that did not
- *       happen, nor apply one write twice. Other unchecked exceptions escape to the caller as they are.</li>
+ *       happen, nor apply one write twice. Throw only {@link io.github.statestore.StateStoreException}s: any other exception reaches the
+ *       caller as it is.</li>
  * </ul>
  */
 public interface Backend extends AutoCloseable {

@@ -10,7 +10,8 @@ import io.github.statestore.StoreConfig;
  * ({@code memory}), S3 ({@code s3}) and R2 ({@code r2}) stores are found this way too.
  *
  * <p>Implementations must be public, have a public no-argument constructor, and be stateless and
- * thread-safe; two providers of one scheme are an error when a URL of that scheme is parsed.
+ * thread-safe. Providers are loaded once, at the first URL parsed; two providers of one scheme make that
+ * parse, and every later one, fail naming both classes.
  */
 public interface StoreProvider {
 
