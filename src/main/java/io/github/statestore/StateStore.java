@@ -231,6 +231,20 @@ public interface StateStore extends AutoCloseable {
     /** Deletes every state of this scope; nested scopes are left alone. */
     void clear();
 
+    /**
+     * Moves every secret of this scope from one password to another, entry by entry with compare-and-set;
+     * {@link io.github.statestore.secret.PasswordRotation#rotate} describes it. The store's own password does
+     * not matter.
+     *
+     * @param oldPassword the password the secrets are under now
+     * @param newPassword the password to put them under
+     * @return how many entries were rewritten
+     * @throws SecretException naming the key and path of a secret that neither password decrypts; entries
+     *     before it are already rotated
+     * @throws InvalidConfigException if a password is empty
+     */
+    int rotateSecrets(String oldPassword, String newPassword);
+
     /** Releases the store's resources. Idempotent. */
     @Override
     void close();

@@ -90,7 +90,7 @@ public interface StoreConfig {
      * Reads {@code STATESTORE_URL} from the given variables, as {@link #fromEnv()} does from the environment.
      * Only the URL comes from {@code env} (and, for {@code r2://}, the keys it names): a store's password is
      * still read from the process environment when the store is opened, as
-     * {@link io.github.statestore.secret.Passwords} describes.
+     * {@link io.github.statestore.internal.Passwords} describes.
      *
      * @param env the variables
      * @return the config

@@ -5,7 +5,6 @@ import io.github.statestore.InvalidKeyException;
 import io.github.statestore.Scope;
 import io.github.statestore.StorageException;
 import io.github.statestore.internal.Digests;
-import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Conflicts;

@@ -7,7 +7,7 @@ import io.github.statestore.StorageException;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.Builders;
-import io.github.statestore.key.FileLayout;
+import io.github.statestore.key.KeyCodec;
 import io.github.statestore.key.NameStyle;
 import io.github.statestore.spi.BackendStores;
 import java.io.IOException;
@@ -55,6 +55,34 @@ public final class FileSystemConfig implements StoreConfig {
     /** @return how file names are escaped */
     public NameStyle nameStyle() {
         return nameStyle;
+    }
+
+    /**
+     * The directory a scope's documents live in, {@code <root>/<scope names as directories>}. Nothing is read
+     * or created.
+     *
+     * @param scope the scope
+     * @return the directory, under {@link #root()} as given
+     * @throws io.github.statestore.InvalidArgumentException if {@code scope} is null
+     */
+    public Path scopeDirectory(Scope scope) {
+        return new FileLayout(root, nameStyle).scopeDir(Arguments.notNull(scope, "scope"));
+    }
+
+    /**
+     * The file a key's document lives in, as a store of this config writes it: {@code <encoded key>.json} in
+     * {@link #scopeDirectory}, or, for a key whose name would be too long, a shortened name ending in
+     * {@code %~<sha-256>.json} with a {@code .key} file beside it. Nothing is read or created.
+     *
+     * @param scope the scope
+     * @param key the key
+     * @return the file, under {@link #root()} as given
+     * @throws io.github.statestore.InvalidKeyException if the key is invalid
+     * @throws io.github.statestore.InvalidArgumentException if {@code scope} is null
+     */
+    public Path file(Scope scope, String key) {
+        KeyCodec.validate(key);
+        return scopeDirectory(scope).resolve(new FileLayout(root, nameStyle).fileName(key));
     }
 
     /**

@@ -16,8 +16,8 @@
  * so a crash leaves the old document or the new one, never a torn one. Writes to one scope directory are
  * serialized across threads and processes by a lock on its {@code .statestore.lock} file, which makes a
  * conditional write's check and rename one step; readers take no lock. No symbolic link below the root is
- * followed and only regular files are read. Versions are digests of the bytes. Where each key's file lives
- * is {@link io.github.statestore.key.FileLayout}'s, and how names are escaped is
- * {@link io.github.statestore.key.NameStyle}'s.
+ * followed and only regular files are read. Versions are digests of the bytes.
+ * {@link io.github.statestore.fs.FileSystemConfig#file} says where a key's file lives, and
+ * {@link io.github.statestore.key.NameStyle} how names are escaped.
  */
 package io.github.statestore.fs;

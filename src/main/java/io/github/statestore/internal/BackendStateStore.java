@@ -10,7 +10,6 @@ import io.github.statestore.StoreClosedException;
 import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
 import io.github.statestore.key.KeyCodec;
-import io.github.statestore.secret.SecretCodec;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Entry;
 import java.time.Duration;
@@ -160,13 +159,7 @@ public final class BackendStateStore implements StateStore {
         b.deleteAll(b.keys());
     }
 
-    /**
-     * Re-encrypts every secret of this scope from one password to another; see {@link SecretRotation}.
-     *
-     * @param from the old password
-     * @param to the new password
-     * @return how many entries were rewritten
-     */
+    @Override
     public int rotateSecrets(String from, String to) {
         return new SecretRotation(open(), this::parseRaw).rotate(list(), from, to);
     }

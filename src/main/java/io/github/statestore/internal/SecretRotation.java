@@ -3,7 +3,6 @@ package io.github.statestore.internal;
 import io.github.statestore.ConflictException;
 import io.github.statestore.SecretException;
 import io.github.statestore.State;
-import io.github.statestore.secret.SecretCodec;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Entry;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.github.statestore.s3;
 
 import io.github.statestore.BucketNotFoundException;
 import io.github.statestore.StorageException;
-import io.github.statestore.key.S3Layout;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Entry;
 import java.util.ArrayList;

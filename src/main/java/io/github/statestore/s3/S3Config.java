@@ -6,7 +6,6 @@ import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.Builders;
-import io.github.statestore.key.S3Layout;
 import io.github.statestore.spi.BackendStores;
 import io.github.statestore.spi.StoreUrl;
 import java.net.URI;

@@ -23,7 +23,7 @@
  * Conditional writes use S3's
  * own {@code If-None-Match: *} and {@code If-Match}, each applied once and reported so, or reported as a
  * {@link io.github.statestore.ConflictException}, or, only when that cannot be known, as an
- * {@link io.github.statestore.OutcomeUnknownException}. Versions are the objects' ETags. Where each key's
- * object lives is {@link io.github.statestore.key.S3Layout}'s.
+ * {@link io.github.statestore.OutcomeUnknownException}. Versions are the objects' ETags. Objects are
+ * named as Alchemy names them: {@code <prefix><scope names joined by />/<encoded key>}.
  */
 package io.github.statestore.s3;

@@ -1,9 +1,7 @@
 package io.github.statestore.secret;
 
-import io.github.statestore.InvalidArgumentException;
 import io.github.statestore.StateStore;
 import io.github.statestore.internal.Arguments;
-import io.github.statestore.internal.BackendStateStore;
 
 /**
  * Moves a scope's secrets from one password to another.
@@ -28,7 +26,7 @@ public final class PasswordRotation {
     /**
      * Rotates every secret of the store's scope.
      *
-     * @param store a store opened from any config of this library
+     * @param store the store of the scope
      * @param oldPassword the password the secrets are under now
      * @param newPassword the password to put them under
      * @return how many entries were rewritten
@@ -37,10 +35,6 @@ public final class PasswordRotation {
      * @throws io.github.statestore.InvalidConfigException if a password is empty
      */
     public static int rotate(StateStore store, String oldPassword, String newPassword) {
-        if (!(Arguments.notNull(store, "store") instanceof BackendStateStore backed)) {
-            throw new InvalidArgumentException("store", "rotation needs a store opened from this library's configs, not "
-                    + store.getClass().getName());
-        }
-        return backed.rotateSecrets(oldPassword, newPassword);
+        return Arguments.notNull(store, "store").rotateSecrets(oldPassword, newPassword);
     }
 }

@@ -4,7 +4,7 @@ import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.BackendStateStore;
-import io.github.statestore.secret.Passwords;
+import io.github.statestore.internal.Passwords;
 
 /**
  * Turns a {@link Backend} into a {@link StateStore}: what a backend's {@link io.github.statestore.StoreConfig}

@@ -11,7 +11,7 @@ import io.github.statestore.Scope;
 import io.github.statestore.SecretException;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
-import io.github.statestore.secret.Passwords;
+import io.github.statestore.internal.Passwords;
 import io.github.statestore.secret.Secret;
 import java.io.IOException;
 import java.math.BigInteger;

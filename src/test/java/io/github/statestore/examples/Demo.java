@@ -6,7 +6,6 @@ import io.github.statestore.StateStore;
 import io.github.statestore.StateStores;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.fs.FileSystemConfig;
-import io.github.statestore.key.FileLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,23 +32,22 @@ public final class Demo {
      */
     public static void main(String[] args) throws Exception {
         FileSystemConfig config = StoreConfig.fileSystem();
-        FileLayout layout = new FileLayout(config.root(), config.nameStyle());
         Path cwd = Path.of("").toAbsolutePath();
         List<State> states = List.of(
                 state("assets", "aws::Bucket", "name", "assets-dev", "versioning", true),
                 state("api/database/connection", "neon::Connection", "host", "db.example.com", "port", 5432),
                 state("worker", "cloudflare::Worker", "name", "worker-dev"));
 
-        System.out.println("FileSystem store: root " + layout.root() + ", scope " + SCOPE);
+        System.out.println("FileSystem store: root " + config.root() + ", scope " + SCOPE);
         try (StateStore store = StateStores.open(config, SCOPE)) {
             System.out.println();
             System.out.println("set(key, state), stored as <root>/<scope>/<encoded key>.json:");
             for (State state : states) {
                 store.set(state.id(), state);
-                System.out.printf(FORMAT, state.id(), "-> " + cwd.relativize(file(layout, state.id())));
+                System.out.printf(FORMAT, state.id(), "-> " + cwd.relativize(config.file(SCOPE, state.id()).toAbsolutePath()));
             }
 
-            Path slashed = file(layout, "api/database/connection");
+            Path slashed = config.file(SCOPE, "api/database/connection").toAbsolutePath();
             System.out.println();
             System.out.println(cwd.relativize(slashed) + ":");
             Files.readString(slashed).lines().forEach(line -> System.out.println("  " + line));
@@ -70,12 +68,8 @@ public final class Demo {
             System.out.printf(FORMAT, "list()", store.list());
         }
         System.out.println();
-        System.out.println("The remaining states are in " + cwd.relativize(layout.scopeDir(SCOPE))
-                + "; delete that folder to clean up.");
-    }
-
-    private static Path file(FileLayout layout, String key) {
-        return layout.scopeDir(SCOPE).resolve(layout.fileName(key));
+        System.out.println("The remaining states are in "
+                + cwd.relativize(config.scopeDirectory(SCOPE).toAbsolutePath()) + "; delete that folder to clean up.");
     }
 
     private static State state(String id, String kind, Object... props) {

@@ -8,7 +8,6 @@ import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.contract.AlchemyFixture;
 import io.github.statestore.StoreConfig;
-import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
 import java.io.IOException;
 import java.net.URISyntaxException;

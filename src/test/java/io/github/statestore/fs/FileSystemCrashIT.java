@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
-import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.contract.AwkwardKeys;
-import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,6 @@ import io.github.statestore.InvalidScopeException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
-import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,7 +11,6 @@ import io.github.statestore.CorruptStateException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StorageException;
-import io.github.statestore.key.FileLayout;
 import io.github.statestore.key.NameStyle;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import io.github.statestore.StateStore;
 import io.github.statestore.contract.SecretsContract;
 import io.github.statestore.internal.BackendStateStore;
 import io.github.statestore.secret.Secret;
-import io.github.statestore.secret.SecretCodec;
+import io.github.statestore.internal.SecretCodec;
 import io.github.statestore.spi.Entry;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;

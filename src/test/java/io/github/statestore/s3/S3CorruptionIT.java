@@ -10,7 +10,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
-import io.github.statestore.key.S3Layout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

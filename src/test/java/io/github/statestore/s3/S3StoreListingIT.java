@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
-import io.github.statestore.key.S3Layout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

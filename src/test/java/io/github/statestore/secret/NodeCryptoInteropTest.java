@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.statestore.State;
 import io.github.statestore.internal.JsonParsing;
+import io.github.statestore.internal.SecretCodec;
 import io.github.statestore.internal.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

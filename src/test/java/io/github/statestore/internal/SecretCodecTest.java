@@ -1,4 +1,4 @@
-package io.github.statestore.secret;
+package io.github.statestore.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.SecretException;
 import io.github.statestore.State;
+import io.github.statestore.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,9 +1,10 @@
-package io.github.statestore.secret;
+package io.github.statestore.internal;
 
 import io.github.statestore.SecretException;
 import io.github.statestore.State;
 import io.github.statestore.internal.JsonParsing;
 import io.github.statestore.internal.JsonText;
+import io.github.statestore.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

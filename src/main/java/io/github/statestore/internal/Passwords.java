@@ -1,4 +1,4 @@
-package io.github.statestore.secret;
+package io.github.statestore.internal;
 
 import java.util.Map;
 

@@ -1,7 +1,8 @@
-package io.github.statestore.key;
+package io.github.statestore.s3;
 
 import io.github.statestore.InvalidKeyException;
 import io.github.statestore.Scope;
+import io.github.statestore.key.KeyCodec;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * default prefix give {@code alchemy/my-app/dev/api:database:connection}. Because encoded keys never hold
  * {@code /}, listing with the {@code /} delimiter returns exactly one scope's keys. Immutable and thread-safe.
  */
-public final class S3Layout {
+final class S3Layout {
     /** S3's limit on an object key, in UTF-8 bytes. */
     public static final int MAX_OBJECT_KEY_BYTES = 1024;
     /** The delimiter between scope names. */

@@ -1,6 +1,8 @@
-package io.github.statestore.key;
+package io.github.statestore.fs;
 
 import io.github.statestore.Scope;
+import io.github.statestore.key.KeyCodec;
+import io.github.statestore.key.NameStyle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code .json}, with the key itself in a sidecar file of the same name ending {@code .key}. No short name
  * contains {@code %~}, so the two kinds never collide. Immutable and thread-safe.
  */
-public final class FileLayout {
+final class FileLayout {
     /** The suffix of every document file. */
     public static final String SUFFIX = ".json";
     /** The suffix of a long name's sidecar file holding its key. */

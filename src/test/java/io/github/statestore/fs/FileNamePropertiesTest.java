@@ -1,4 +1,4 @@
-package io.github.statestore.key;
+package io.github.statestore.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.InvalidKeyException;
+import io.github.statestore.key.KeyArbitraries;
+import io.github.statestore.key.KeyCodec;
+import io.github.statestore.key.NameStyle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;

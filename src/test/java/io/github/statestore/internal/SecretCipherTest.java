@@ -1,4 +1,4 @@
-package io.github.statestore.secret;
+package io.github.statestore.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
