@@ -13,6 +13,13 @@
  * {@link io.github.statestore.LeaseOwner} locks with fencing, and {@link io.github.statestore.TaggedValues}
  * Alchemy's tagged values. Every error is a {@link io.github.statestore.StateStoreException}.
  *
+ * <h2>Accessors</h2>
+ *
+ * Values and configs ({@link io.github.statestore.State}, {@link io.github.statestore.Scope}, the configs,
+ * leases) name their accessors as records do: {@code id()}, {@code bucket()}. Exceptions name theirs as
+ * {@link Throwable} does, {@code getMessage()} beside {@code getKey()}, {@code getBucket()},
+ * {@code getCurrentVersion()}: one style per kind of type, each matching what its callers already use.
+ *
  * <h2>The exception hierarchy</h2>
  *
  * The decisions below are part of the API; they bind this library's backends and third-party ones alike.
