@@ -9,6 +9,8 @@ public final class Conflicts {
     }
 
     /**
+     * Names the store operation of a conditional write.
+     *
      * @param expected the version a conditional write expects, or {@code null} when the key must be absent
      * @return the store operation the caller made: {@code create} or {@code setIf}
      */
@@ -17,6 +19,8 @@ public final class Conflicts {
     }
 
     /**
+     * Builds the exception for a conditional write or delete that lost to another writer.
+     *
      * @param key the key (or lock name)
      * @param expected the token the caller expected, or {@code null} when it expected no entry
      * @param current the entry's current token, or {@code null} when absent or unknown

@@ -94,12 +94,12 @@ public final class StoreUrl {
         }
     }
 
-    /** @return the name of the setting the URL came from, such as {@code STATESTORE_URL} */
+    /** {@return the name of the setting the URL came from, such as {@code STATESTORE_URL}} */
     public String setting() {
         return setting;
     }
 
-    /** @return the authority (the bucket of {@code s3://}, the account of {@code r2://}); never empty */
+    /** {@return the authority (the bucket of {@code s3://}, the account of {@code r2://}); never empty} */
     public String authority() {
         String authority = uri.getRawAuthority();
         if (authority == null || authority.isEmpty()) {
@@ -108,7 +108,7 @@ public final class StoreUrl {
         return authority;
     }
 
-    /** @return the path after the authority without its leading '/', or {@code null} when there is none */
+    /** {@return the path after the authority without its leading '/', or {@code null} when there is none} */
     public String path() {
         String path = uri.getPath();
         return path == null || path.isEmpty() ? null : path.substring(1);
