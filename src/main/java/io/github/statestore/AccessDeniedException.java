@@ -9,8 +9,11 @@ import io.github.statestore.internal.Text;
 public class AccessDeniedException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The bucket. */
     private final String bucket;
+    /** The key involved, or {@code null}. */
     private final String key;
+    /** The permission needed, such as {@code s3:PutObject}. */
     private final String action;
 
     /**
@@ -30,17 +33,17 @@ public class AccessDeniedException extends StateStoreException {
         this.action = action;
     }
 
-    /** @return the bucket */
+    /** {@return the bucket} */
     public String getBucket() {
         return bucket;
     }
 
-    /** @return the key involved, or {@code null} */
+    /** {@return the key involved, or {@code null}} */
     public String getKey() {
         return key;
     }
 
-    /** @return the permission needed, such as {@code s3:PutObject} */
+    /** {@return the permission needed, such as {@code s3:PutObject}} */
     public String getAction() {
         return action;
     }

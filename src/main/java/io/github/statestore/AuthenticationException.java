@@ -7,6 +7,7 @@ package io.github.statestore;
 public class AuthenticationException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The bucket. */
     private final String bucket;
 
     /**
@@ -35,7 +36,7 @@ public class AuthenticationException extends StateStoreException {
         this.bucket = bucket;
     }
 
-    /** @return the bucket */
+    /** {@return the bucket} */
     public String getBucket() {
         return bucket;
     }

@@ -4,6 +4,7 @@ package io.github.statestore;
 public class BucketNotFoundException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The missing bucket. */
     private final String bucket;
 
     /**
@@ -20,7 +21,7 @@ public class BucketNotFoundException extends StateStoreException {
         this.bucket = bucket;
     }
 
-    /** @return the missing bucket */
+    /** {@return the missing bucket} */
     public String getBucket() {
         return bucket;
     }

@@ -12,6 +12,7 @@ import io.github.statestore.internal.Text;
 public class ConflictException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The key. */
     private final String key;
     private final transient Version current;
 
@@ -43,12 +44,12 @@ public class ConflictException extends StateStoreException {
         this.current = null;
     }
 
-    /** @return the key */
+    /** {@return the key} */
     public String getKey() {
         return key;
     }
 
-    /** @return the entry's current version when the backend reported it, or {@code null} */
+    /** {@return the entry's current version when the backend reported it, or {@code null}} */
     public Version getCurrentVersion() {
         return current;
     }

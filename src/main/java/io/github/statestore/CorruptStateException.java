@@ -9,7 +9,9 @@ import io.github.statestore.internal.Text;
 public class CorruptStateException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The key whose document is corrupt. */
     private final String key;
+    /** Where the corrupt document lives: a file path or object URL. */
     private final String location;
 
     /**

@@ -7,6 +7,7 @@ package io.github.statestore;
 public class FencedException extends ConflictException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused lease's fencing token. */
     private final long token;
 
     /**
@@ -22,7 +23,7 @@ public class FencedException extends ConflictException {
         this.token = token;
     }
 
-    /** @return the refused lease's fencing token */
+    /** {@return the refused lease's fencing token} */
     public long getToken() {
         return token;
     }

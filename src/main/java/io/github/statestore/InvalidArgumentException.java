@@ -9,6 +9,7 @@ package io.github.statestore;
 public class InvalidArgumentException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the offending parameter. */
     private final String parameter;
 
     /**

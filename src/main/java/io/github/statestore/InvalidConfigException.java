@@ -7,7 +7,9 @@ package io.github.statestore;
 public class InvalidConfigException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the offending setting. */
     private final String setting;
+    /** What is wrong with the setting, without the setting's name. */
     private final String reason;
 
     /**

@@ -10,6 +10,7 @@ import io.github.statestore.internal.Text;
 public class InvalidKeyException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The offending key, as the caller gave it. */
     private final String key;
 
     /**

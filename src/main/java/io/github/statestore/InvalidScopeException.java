@@ -9,6 +9,7 @@ import io.github.statestore.internal.Text;
 public class InvalidScopeException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The offending scope name, as the caller gave it. */
     private final String name;
 
     /**

@@ -11,7 +11,9 @@ import io.github.statestore.internal.Text;
 public class InvalidStateException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The key the state was to be written under, or {@code null} when it was refused before any write. */
     private final String key;
+    /** The JSON path of the offending value. */
     private final String path;
 
     /**

@@ -19,16 +19,16 @@ import java.time.Instant;
  */
 public interface Lease extends AutoCloseable {
 
-    /** @return the lock's name */
+    /** {@return the lock's name} */
     String name();
 
-    /** @return who holds it: this process, with this acquisition's id */
+    /** {@return who holds it: this process, with this acquisition's id} */
     LeaseOwner owner();
 
-    /** @return this acquisition's fencing token; a later holder of the same name always has a larger one */
+    /** {@return this acquisition's fencing token; a later holder of the same name always has a larger one} */
     long fencingToken();
 
-    /** @return when the lease expires unless renewed; moves forward with each renewal */
+    /** {@return when the lease expires unless renewed; moves forward with each renewal} */
     Instant expiresAt();
 
     /**

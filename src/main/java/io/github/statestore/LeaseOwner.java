@@ -16,6 +16,8 @@ public final class LeaseOwner {
     private final String id;
 
     /**
+     * Creates an owner.
+     *
      * @param host the holder's host name
      * @param pid the holder's process id
      * @param id the acquisition's random id
@@ -26,7 +28,7 @@ public final class LeaseOwner {
         this.id = Arguments.notNull(id, "id");
     }
 
-    /** @return an owner for this process with a new random id */
+    /** {@return an owner for this process with a new random id} */
     public static LeaseOwner current() {
         return new LeaseOwner(hostName(), ProcessHandle.current().pid(), UUID.randomUUID().toString());
     }
@@ -39,17 +41,17 @@ public final class LeaseOwner {
         }
     }
 
-    /** @return the holder's host name */
+    /** {@return the holder's host name} */
     public String host() {
         return host;
     }
 
-    /** @return the holder's process id */
+    /** {@return the holder's process id} */
     public long pid() {
         return pid;
     }
 
-    /** @return the acquisition's random id */
+    /** {@return the acquisition's random id} */
     public String id() {
         return id;
     }

@@ -7,8 +7,10 @@ import java.time.Instant;
 public class LockHeldException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The lock's name. */
     private final String name;
     private final transient LeaseOwner holder;
+    /** When the holder's lease expires unless renewed. */
     private final Instant until;
 
     /**
@@ -27,17 +29,17 @@ public class LockHeldException extends StateStoreException {
         this.until = until;
     }
 
-    /** @return the lock's name */
+    /** {@return the lock's name} */
     public String getName() {
         return name;
     }
 
-    /** @return who holds the lock */
+    /** {@return who holds the lock} */
     public LeaseOwner getHolder() {
         return holder;
     }
 
-    /** @return when the holder's lease expires unless renewed */
+    /** {@return when the holder's lease expires unless renewed} */
     public Instant getUntil() {
         return until;
     }

@@ -17,6 +17,7 @@ import io.github.statestore.internal.Text;
 public class OutcomeUnknownException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The key (or lock name). */
     private final String key;
 
     /**
@@ -34,7 +35,7 @@ public class OutcomeUnknownException extends StateStoreException {
         this.key = key;
     }
 
-    /** @return the key (or lock name) */
+    /** {@return the key (or lock name)} */
     public String getKey() {
         return key;
     }

@@ -10,7 +10,9 @@ import io.github.statestore.internal.Text;
 public class SecretException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The key of the state holding the secret. */
     private final String key;
+    /** The JSON path of the secret, such as {@code $.props.apiKey}. */
     private final String path;
 
     /**
@@ -26,12 +28,12 @@ public class SecretException extends StateStoreException {
         this.path = path;
     }
 
-    /** @return the key of the state holding the secret */
+    /** {@return the key of the state holding the secret} */
     public String getKey() {
         return key;
     }
 
-    /** @return the JSON path of the secret, such as {@code $.props.apiKey} */
+    /** {@return the JSON path of the secret, such as {@code $.props.apiKey}} */
     public String getPath() {
         return path;
     }

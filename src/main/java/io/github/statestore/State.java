@@ -149,48 +149,48 @@ public final class State {
         return toJson().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** @return the lifecycle status */
+    /** {@return the lifecycle status} */
     public Status status() {
         return Status.fromJson((String) fields.get("status"));
     }
 
-    /** @return the resource kind, such as {@code aws::Bucket} */
+    /** {@return the resource kind, such as {@code aws::Bucket}} */
     public String kind() {
         return (String) fields.get("kind");
     }
 
-    /** @return the resource id within its scope */
+    /** {@return the resource id within its scope} */
     public String id() {
         return (String) fields.get("id");
     }
 
-    /** @return the fully qualified name, such as {@code my-app/prod/assets} */
+    /** {@return the fully qualified name, such as {@code my-app/prod/assets}} */
     public String fqn() {
         return (String) fields.get("fqn");
     }
 
-    /** @return the sequence number, 0 when the document has none */
+    /** {@return the sequence number, 0 when the document has none} */
     public long seq() {
         Object seq = fields.get("seq");
         return seq == null ? 0 : ((Number) seq).longValue();
     }
 
-    /** @return the resource's private data, empty when absent */
+    /** {@return the resource's private data, empty when absent} */
     public Map<String, Object> data() {
         return object("data");
     }
 
-    /** @return the input properties, empty when absent */
+    /** {@return the input properties, empty when absent} */
     public Map<String, Object> props() {
         return object("props");
     }
 
-    /** @return the properties before the last update, if the document has them */
+    /** {@return the properties before the last update, if the document has them} */
     public Optional<Map<String, Object>> oldProps() {
         return Optional.ofNullable(asObject(fields.get("oldProps")));
     }
 
-    /** @return the resource's outputs, empty when absent */
+    /** {@return the resource's outputs, empty when absent} */
     public Map<String, Object> output() {
         return object("output");
     }
@@ -255,42 +255,82 @@ public final class State {
             this.fresh = fresh;
         }
 
-        /** @param status the lifecycle status @return this builder */
+        /**
+         * Sets the lifecycle status.
+         *
+         * @param status the lifecycle status
+         * @return this builder
+         */
         public Builder status(Status status) {
             return field("status", status == null ? null : status.json());
         }
 
-        /** @param kind the resource kind @return this builder */
+        /**
+         * Sets the resource kind.
+         *
+         * @param kind the resource kind
+         * @return this builder
+         */
         public Builder kind(String kind) {
             return field("kind", kind);
         }
 
-        /** @param id the resource id @return this builder */
+        /**
+         * Sets the resource id.
+         *
+         * @param id the resource id
+         * @return this builder
+         */
         public Builder id(String id) {
             return field("id", id);
         }
 
-        /** @param fqn the fully qualified name @return this builder */
+        /**
+         * Sets the fully qualified name.
+         *
+         * @param fqn the fully qualified name
+         * @return this builder
+         */
         public Builder fqn(String fqn) {
             return field("fqn", fqn);
         }
 
-        /** @param seq the sequence number @return this builder */
+        /**
+         * Sets the sequence number.
+         *
+         * @param seq the sequence number
+         * @return this builder
+         */
         public Builder seq(long seq) {
             return field("seq", seq);
         }
 
-        /** @param data the private data (copied) @return this builder */
+        /**
+         * Sets the resource's private data.
+         *
+         * @param data the private data (copied)
+         * @return this builder
+         */
         public Builder data(Map<String, ?> data) {
             return field("data", data);
         }
 
-        /** @param props the input properties (copied) @return this builder */
+        /**
+         * Sets the input properties.
+         *
+         * @param props the input properties (copied)
+         * @return this builder
+         */
         public Builder props(Map<String, ?> props) {
             return field("props", props);
         }
 
-        /** @param oldProps the previous properties (copied), or {@code null} to remove them @return this builder */
+        /**
+         * Sets or removes the properties before the last update.
+         *
+         * @param oldProps the previous properties (copied), or {@code null} to remove them
+         * @return this builder
+         */
         public Builder oldProps(Map<String, ?> oldProps) {
             if (oldProps == null) {
                 fields.remove("oldProps");
@@ -299,7 +339,12 @@ public final class State {
             return field("oldProps", oldProps);
         }
 
-        /** @param output the outputs (copied) @return this builder */
+        /**
+         * Sets the resource's outputs.
+         *
+         * @param output the outputs (copied)
+         * @return this builder
+         */
         public Builder output(Map<String, ?> output) {
             return field("output", output);
         }

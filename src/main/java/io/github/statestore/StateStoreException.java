@@ -11,6 +11,7 @@ package io.github.statestore;
 public class StateStoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether repeating the same call may succeed. */
     private final boolean retryable;
 
     /**

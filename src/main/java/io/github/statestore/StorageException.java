@@ -9,7 +9,9 @@ import io.github.statestore.internal.Text;
 public class StorageException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The store operation that failed. */
     private final String operation;
+    /** The key involved, or {@code null} for whole-scope operations. */
     private final String key;
 
     /**

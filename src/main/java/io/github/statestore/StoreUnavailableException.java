@@ -8,8 +8,11 @@ package io.github.statestore;
 public class StoreUnavailableException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The bucket. */
     private final String bucket;
+    /** The key involved, or {@code null}. */
     private final String key;
+    /** How many attempts were made before giving up. */
     private final int attempts;
 
     /**
@@ -28,17 +31,17 @@ public class StoreUnavailableException extends StateStoreException {
         this.attempts = attempts;
     }
 
-    /** @return the bucket */
+    /** {@return the bucket} */
     public String getBucket() {
         return bucket;
     }
 
-    /** @return the key involved, or {@code null} */
+    /** {@return the key involved, or {@code null}} */
     public String getKey() {
         return key;
     }
 
-    /** @return how many attempts were made before giving up */
+    /** {@return how many attempts were made before giving up} */
     public int getAttempts() {
         return attempts;
     }

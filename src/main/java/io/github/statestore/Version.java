@@ -32,7 +32,7 @@ public final class Version {
         return new Version(token);
     }
 
-    /** @return the backend's token */
+    /** {@return the backend's token} */
     public String token() {
         return token;
     }

@@ -12,6 +12,8 @@ public final class VersionedState {
     private final Version version;
 
     /**
+     * Pairs a state with the version it was read at.
+     *
      * @param state the state
      * @param version the version it was read at
      */
@@ -20,12 +22,12 @@ public final class VersionedState {
         this.version = Arguments.notNull(version, "version");
     }
 
-    /** @return the state */
+    /** {@return the state} */
     public State state() {
         return state;
     }
 
-    /** @return the version the state was read at */
+    /** {@return the version the state was read at} */
     public Version version() {
         return version;
     }

@@ -47,12 +47,12 @@ public final class FileSystemConfig implements StoreConfig {
         return new Builder();
     }
 
-    /** @return the root directory as given (relative paths resolve against the working directory) */
+    /** {@return the root directory as given (relative paths resolve against the working directory)} */
     public Path root() {
         return root;
     }
 
-    /** @return how file names are escaped */
+    /** {@return how file names are escaped} */
     public NameStyle nameStyle() {
         return nameStyle;
     }
@@ -135,6 +135,8 @@ public final class FileSystemConfig implements StoreConfig {
         }
 
         /**
+         * Sets the root directory of the store.
+         *
          * @param root the root directory; relative paths resolve against the working directory
          * @return this builder
          * @throws InvalidConfigException if {@code root} is null or empty
@@ -148,6 +150,8 @@ public final class FileSystemConfig implements StoreConfig {
         }
 
         /**
+         * Sets how file names are escaped.
+         *
          * @param nameStyle how names are escaped; the default suits this operating system, and
          *     {@link NameStyle#WINDOWS} makes a folder that can be copied to Windows
          * @return this builder
@@ -162,6 +166,8 @@ public final class FileSystemConfig implements StoreConfig {
         }
 
         /**
+         * Sets the password of secrets.
+         *
          * @param password encrypts and decrypts secrets; default: {@code STATESTORE_PASSWORD}, else
          *     {@code ALCHEMY_PASSWORD}, else none
          * @return this builder
@@ -172,7 +178,7 @@ public final class FileSystemConfig implements StoreConfig {
             return this;
         }
 
-        /** @return the config */
+        /** {@return the config} */
         public FileSystemConfig build() {
             return new FileSystemConfig(this);
         }

@@ -32,12 +32,14 @@ public final class SecretCodec {
         this.cipher = cipher;
     }
 
-    /** @return a codec without a password */
+    /** {@return a codec without a password} */
     public static SecretCodec none() {
         return NONE;
     }
 
     /**
+     * Creates a codec that encrypts and decrypts with a password.
+     *
      * @param password the password, or {@code null} for none
      * @return a codec that encrypts and decrypts with it
      */
@@ -45,7 +47,7 @@ public final class SecretCodec {
         return password == null ? NONE : new SecretCodec(new SecretCipher(password));
     }
 
-    /** @return whether this codec has a password */
+    /** {@return whether this codec has a password} */
     public boolean hasPassword() {
         return cipher != null;
     }

@@ -27,7 +27,7 @@ public enum Jurisdiction {
         return "https://" + accountId + "." + hostPart + "r2.cloudflarestorage.com";
     }
 
-    /** @return the name used in URLs and environment variables: {@code default}, {@code eu} or {@code fedramp} */
+    /** {@return the name used in URLs and environment variables: {@code default}, {@code eu} or {@code fedramp}} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

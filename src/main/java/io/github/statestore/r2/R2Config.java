@@ -45,7 +45,7 @@ public final class R2Config implements StoreConfig {
         this.s3 = s3;
     }
 
-    /** @return a builder; account id, bucket, access key id and secret access key are required */
+    /** {@return a builder; account id, bucket, access key id and secret access key are required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -103,17 +103,17 @@ public final class R2Config implements StoreConfig {
         throw url.failPart("jurisdiction", "jurisdiction=" + id + " must be default, eu or fedramp");
     }
 
-    /** @return the Cloudflare account id */
+    /** {@return the Cloudflare account id} */
     public String accountId() {
         return accountId;
     }
 
-    /** @return the jurisdiction */
+    /** {@return the jurisdiction} */
     public Jurisdiction jurisdiction() {
         return jurisdiction;
     }
 
-    /** @return the S3 config this R2 config runs on */
+    /** {@return the S3 config this R2 config runs on} */
     public S3Config s3Config() {
         return s3;
     }
@@ -144,6 +144,8 @@ public final class R2Config implements StoreConfig {
         }
 
         /**
+         * Sets the Cloudflare account id.
+         *
          * @param accountId the Cloudflare account id, 32 lower-case hex digits (required)
          * @return this builder
          * @throws InvalidConfigException if malformed
@@ -158,6 +160,8 @@ public final class R2Config implements StoreConfig {
         }
 
         /**
+         * Sets the bucket.
+         *
          * @param bucket the R2 bucket: 3 to 63 lower-case letters, digits and hyphens (required)
          * @return this builder
          * @throws InvalidConfigException if malformed
@@ -171,25 +175,45 @@ public final class R2Config implements StoreConfig {
             return this;
         }
 
-        /** @param accessKeyId the R2 API token's access key id (required) @return this builder */
+        /**
+         * Sets the R2 API token's access key id.
+         *
+         * @param accessKeyId the R2 API token's access key id (required)
+         * @return this builder
+         */
         public Builder accessKeyId(String accessKeyId) {
             this.accessKeyId = require("accessKeyId", accessKeyId);
             return this;
         }
 
-        /** @param secretAccessKey the R2 API token's secret access key (required) @return this builder */
+        /**
+         * Sets the R2 API token's secret access key.
+         *
+         * @param secretAccessKey the R2 API token's secret access key (required)
+         * @return this builder
+         */
         public Builder secretAccessKey(String secretAccessKey) {
             this.secretAccessKey = require("secretAccessKey", secretAccessKey);
             return this;
         }
 
-        /** @param prefix as {@link S3Config.Builder#prefix(String)}; default {@value S3Config#DEFAULT_PREFIX} @return this builder */
+        /**
+         * Sets what every object key starts with.
+         *
+         * @param prefix as {@link S3Config.Builder#prefix(String)}; default {@value S3Config#DEFAULT_PREFIX}
+         * @return this builder
+         */
         public Builder prefix(String prefix) {
             s3.prefix(prefix);
             return this;
         }
 
-        /** @param jurisdiction where the bucket's data lives; default {@link Jurisdiction#DEFAULT} @return this builder */
+        /**
+         * Sets the jurisdiction of the bucket.
+         *
+         * @param jurisdiction where the bucket's data lives; default {@link Jurisdiction#DEFAULT}
+         * @return this builder
+         */
         public Builder jurisdiction(Jurisdiction jurisdiction) {
             if (jurisdiction == null) {
                 throw new InvalidConfigException("jurisdiction", "must not be null");
@@ -198,50 +222,87 @@ public final class R2Config implements StoreConfig {
             return this;
         }
 
-        /** @param endpoint replaces R2's endpoint, for tests against a local S3 server @return this builder */
+        /**
+         * Replaces R2's endpoint.
+         *
+         * @param endpoint replaces R2's endpoint, for tests against a local S3 server
+         * @return this builder
+         */
         public Builder endpoint(URI endpoint) {
             s3.endpoint(endpoint);
             this.endpoint = endpoint;
             return this;
         }
 
-        /** @param password as {@link S3Config.Builder#password(String)} @return this builder */
+        /**
+         * Sets the password of secrets.
+         *
+         * @param password as {@link S3Config.Builder#password(String)}
+         * @return this builder
+         */
         public Builder password(String password) {
             s3.password(password);
             return this;
         }
 
-        /** @param createBucket as {@link S3Config.Builder#createBucket(boolean)} @return this builder */
+        /**
+         * Sets whether a missing bucket is created.
+         *
+         * @param createBucket as {@link S3Config.Builder#createBucket(boolean)}
+         * @return this builder
+         */
         public Builder createBucket(boolean createBucket) {
             s3.createBucket(createBucket);
             return this;
         }
 
-        /** @param maxConcurrency as {@link S3Config.Builder#maxConcurrency(int)} @return this builder */
+        /**
+         * Sets how many requests a store runs at once.
+         *
+         * @param maxConcurrency as {@link S3Config.Builder#maxConcurrency(int)}
+         * @return this builder
+         */
         public Builder maxConcurrency(int maxConcurrency) {
             s3.maxConcurrency(maxConcurrency);
             return this;
         }
 
-        /** @param attemptTimeout as {@link S3Config.Builder#attemptTimeout(Duration)} @return this builder */
+        /**
+         * Sets the longest one HTTP attempt may take.
+         *
+         * @param attemptTimeout as {@link S3Config.Builder#attemptTimeout(Duration)}
+         * @return this builder
+         */
         public Builder attemptTimeout(Duration attemptTimeout) {
             s3.attemptTimeout(attemptTimeout);
             return this;
         }
 
-        /** @param requestTimeout as {@link S3Config.Builder#requestTimeout(Duration)} @return this builder */
+        /**
+         * Sets the longest a store call may spend on one request.
+         *
+         * @param requestTimeout as {@link S3Config.Builder#requestTimeout(Duration)}
+         * @return this builder
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             s3.requestTimeout(requestTimeout);
             return this;
         }
 
-        /** @param retryPolicy as {@link S3Config.Builder#retryPolicy(RetryPolicy)} @return this builder */
+        /**
+         * Sets how transient failures are retried.
+         *
+         * @param retryPolicy as {@link S3Config.Builder#retryPolicy(RetryPolicy)}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             s3.retryPolicy(retryPolicy);
             return this;
         }
 
         /**
+         * Builds the config, checking that every required setting was given.
+         *
          * @return the config
          * @throws InvalidConfigException naming the first required setting that is missing
          */

@@ -29,37 +29,37 @@ public final class RetryPolicy {
         this.maxDelay = b.maxDelay;
     }
 
-    /** @return the default policy: 6 attempts, 200 ms base delay, 20 s maximum delay */
+    /** {@return the default policy: 6 attempts, 200 ms base delay, 20 s maximum delay} */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** @return a policy of one attempt: no retries */
+    /** {@return a policy of one attempt: no retries} */
     public static RetryPolicy none() {
         return builder().maxAttempts(1).build();
     }
 
-    /** @return a builder starting from the defaults */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the number of attempts in all, at least 1 */
+    /** {@return the number of attempts in all, at least 1} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** @return the ceiling of the first delay */
+    /** {@return the ceiling of the first delay} */
     public Duration baseDelay() {
         return baseDelay;
     }
 
-    /** @return the ceiling of every delay */
+    /** {@return the ceiling of every delay} */
     public Duration maxDelay() {
         return maxDelay;
     }
 
-    /** @return this policy's backoff, jittered by {@link ThreadLocalRandom} */
+    /** {@return this policy's backoff, jittered by {@link ThreadLocalRandom}} */
     public Backoff backoff() {
         return Backoff.exponentialFullJitter(baseDelay, maxDelay, () -> ThreadLocalRandom.current().nextDouble());
     }
@@ -90,6 +90,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets how many attempts a request gets.
+         *
          * @param maxAttempts attempts in all, 1 to 100 (1 means no retries)
          * @return this builder
          * @throws InvalidConfigException if out of range
@@ -103,6 +105,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets the ceiling of the first delay.
+         *
          * @param baseDelay the ceiling of the first delay, zero or more
          * @return this builder
          * @throws InvalidConfigException if null or negative
@@ -113,6 +117,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets the ceiling of every delay.
+         *
          * @param maxDelay the ceiling of every delay, zero or more
          * @return this builder
          * @throws InvalidConfigException if null or negative
@@ -123,6 +129,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Builds the policy.
+         *
          * @return the policy
          * @throws InvalidConfigException if {@code maxDelay} is less than {@code baseDelay}
          */

@@ -68,7 +68,7 @@ public final class S3Config implements StoreConfig {
         this.password = b.password;
     }
 
-    /** @return a builder with every default set; {@code bucket} is required */
+    /** {@return a builder with every default set; {@code bucket} is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -127,22 +127,22 @@ public final class S3Config implements StoreConfig {
         url.takeInt("maxAttempts", n -> b.retryPolicy(RetryPolicy.builder().maxAttempts(n).build()));
     }
 
-    /** @return the bucket */
+    /** {@return the bucket} */
     public String bucket() {
         return bucket;
     }
 
-    /** @return the prefix every object key starts with */
+    /** {@return the prefix every object key starts with} */
     public String prefix() {
         return prefix;
     }
 
-    /** @return how many requests a store runs at once for {@code getBatch} and {@code all} */
+    /** {@return how many requests a store runs at once for {@code getBatch} and {@code all}} */
     public int maxConcurrency() {
         return maxConcurrency;
     }
 
-    /** @return the retry policy */
+    /** {@return the retry policy} */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -208,6 +208,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets the bucket.
+         *
          * @param bucket the bucket, following S3's naming rules (required)
          * @return this builder
          * @throws InvalidConfigException naming the rule the name breaks
@@ -218,6 +220,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets the region.
+         *
          * @param region such as {@code eu-west-1}: 1 to 63 lower-case letters, digits and hyphens, starting and
          *     ending with a letter or digit (the shape of every AWS region, and of the custom regions of
          *     S3-compatible servers, such as {@code auto} or {@code garage}); default: the AWS region chain
@@ -239,6 +243,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets what every object key starts with.
+         *
          * @param prefix what every object key starts with: empty, or ending in {@code /} and not starting with
          *     it; default {@value S3Config#DEFAULT_PREFIX}
          * @return this builder
@@ -255,6 +261,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets the endpoint of an S3-compatible server.
+         *
          * @param endpoint an S3-compatible endpoint such as {@code http://127.0.0.1:9000} (MinIO, LocalStack,
          *     S3Proxy); default: AWS's endpoint for the region
          * @return this builder
@@ -276,6 +284,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets whether the bucket is addressed in the path.
+         *
          * @param pathStyle {@code true} to address the bucket in the path ({@code host/bucket/key}), as most
          *     S3-compatible servers need; default {@code false} (virtual-hosted style)
          * @return this builder
@@ -286,6 +296,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets where credentials come from.
+         *
          * @param credentials where credentials come from; default {@link S3Credentials#defaultChain()}
          * @return this builder
          * @throws InvalidConfigException if null
@@ -300,6 +312,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets whether a missing bucket is created.
+         *
          * @param createBucket {@code true} to create the bucket when it is missing: each store checks it when it
          *     is opened (see {@link S3Config#open}); default {@code false}
          * @return this builder
@@ -310,6 +324,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets how many requests a store runs at once.
+         *
          * @param maxConcurrency requests a store runs at once for {@code getBatch} and {@code all}, and the
          *     HTTP connection pool's size (of a client this config builds); 1 to 1,000, default 32
          * @return this builder
@@ -324,6 +340,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets the longest one HTTP attempt may take.
+         *
          * @param attemptTimeout the longest one HTTP attempt may take before it is abandoned (and retried);
          *     default 10 s
          * @return this builder
@@ -336,6 +354,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets the longest a store call may spend on one request.
+         *
          * @param requestTimeout the longest a store call may spend on one request across all its attempts and
          *     backoff delays: a retry starts only if it can end, after a whole {@code attemptTimeout}, within
          *     it; default 30 s
@@ -348,6 +368,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets how transient failures are retried.
+         *
          * @param retryPolicy how transient failures are retried; default {@link RetryPolicy#defaults()}
          * @return this builder
          * @throws InvalidConfigException if null
@@ -361,6 +383,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets how written objects are encrypted at rest.
+         *
          * @param serverSideEncryption how written objects are encrypted at rest; default
          *     {@link ServerSideEncryption#none()} (the bucket's default applies)
          * @return this builder
@@ -375,6 +399,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets whether request checksums are sent only where S3 requires them.
+         *
          * @param checksumsWhenRequired {@code true} to send and check request checksums only where S3 requires
          *     them, as Cloudflare R2 and some S3-compatible servers need; default {@code false} (the SDK's
          *     default: always)
@@ -386,6 +412,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Sets the password of secrets.
+         *
          * @param password encrypts and decrypts secrets; default: {@code STATESTORE_PASSWORD}, else
          *     {@code ALCHEMY_PASSWORD}, else none
          * @return this builder
@@ -414,6 +442,8 @@ public final class S3Config implements StoreConfig {
         }
 
         /**
+         * Builds the config, checking the settings against each other.
+         *
          * @return the config
          * @throws InvalidConfigException if the bucket is missing, or a client is given together with settings
          *     only a built client uses (region, endpoint, pathStyle, credentials, checksumsWhenRequired,

@@ -34,12 +34,14 @@ public final class S3Credentials {
         this.sessionToken = sessionToken;
     }
 
-    /** @return the AWS default credentials chain (the default) */
+    /** {@return the AWS default credentials chain (the default)} */
     public static S3Credentials defaultChain() {
         return new S3Credentials("defaultChain", null, null, null, null);
     }
 
     /**
+     * Credentials from a named profile of the AWS configuration files.
+     *
      * @param profile a profile of {@code ~/.aws/credentials} or {@code ~/.aws/config}
      * @return credentials from that profile
      * @throws InvalidConfigException if the name is blank
@@ -49,6 +51,8 @@ public final class S3Credentials {
     }
 
     /**
+     * Static credentials: an access key id and its secret.
+     *
      * @param accessKeyId the access key id
      * @param secretAccessKey the secret access key
      * @return static credentials
@@ -60,6 +64,8 @@ public final class S3Credentials {
     }
 
     /**
+     * Static temporary credentials: an access key id, its secret and a session token.
+     *
      * @param accessKeyId the access key id
      * @param secretAccessKey the secret access key
      * @param sessionToken the session token of temporary credentials

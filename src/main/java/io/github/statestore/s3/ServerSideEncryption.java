@@ -20,17 +20,19 @@ public final class ServerSideEncryption {
         this.kmsKeyId = kmsKeyId;
     }
 
-    /** @return no encryption header: the bucket's default encryption applies (the default) */
+    /** {@return no encryption header: the bucket's default encryption applies (the default)} */
     public static ServerSideEncryption none() {
         return NONE;
     }
 
-    /** @return S3-managed keys, {@code x-amz-server-side-encryption: AES256} */
+    /** {@return S3-managed keys, {@code x-amz-server-side-encryption: AES256}} */
     public static ServerSideEncryption aes256() {
         return new ServerSideEncryption("AES256", null);
     }
 
     /**
+     * Encryption with a KMS key (SSE-KMS).
+     *
      * @param kmsKeyId a KMS key id or ARN, or {@code null} for the AWS-managed {@code aws/s3} key
      * @return KMS encryption, {@code x-amz-server-side-encryption: aws:kms}
      * @throws InvalidConfigException if the key id is blank
@@ -42,12 +44,12 @@ public final class ServerSideEncryption {
         return new ServerSideEncryption("aws:kms", kmsKeyId);
     }
 
-    /** @return the algorithm header value, or {@code null} for none */
+    /** {@return the algorithm header value, or {@code null} for none} */
     public String algorithm() {
         return algorithm;
     }
 
-    /** @return the KMS key id, or {@code null} */
+    /** {@return the KMS key id, or {@code null}} */
     public String kmsKeyId() {
         return kmsKeyId;
     }

@@ -51,7 +51,7 @@ public final class Secret {
         return new Secret(JsonValues.copy(value, "$"), true);
     }
 
-    /** @return whether this is a JSON value rather than a string */
+    /** {@return whether this is a JSON value rather than a string} */
     public boolean isJson() {
         return json;
     }

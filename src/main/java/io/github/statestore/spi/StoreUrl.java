@@ -122,33 +122,32 @@ public final class StoreUrl {
         }
     }
 
-    /** @return the name of the setting the URL came from, such as {@code STATESTORE_URL} */
+    /** {@return the name of the setting the URL came from, such as {@code STATESTORE_URL}} */
     public String setting() {
         return setting;
     }
 
-    /** @return the scheme, in lower case, without its colon, such as {@code s3} */
+    /** {@return the scheme, in lower case, without its colon, such as {@code s3}} */
     public String scheme() {
         return scheme;
     }
 
-    /**
-     * @return the parsed URL when it is hierarchical ({@code scheme://…}), or {@code null} when it is opaque
-     */
+    /** {@return the parsed URL when it is hierarchical ({@code scheme://…}), or {@code null} when it is opaque} */
     public URI uri() {
         return uri;
     }
 
     /**
-     * @return what follows {@code scheme:} in an opaque URL, as given (possibly empty, as in {@code memory:}),
-     *     or {@code null} when the URL is hierarchical
+     * {@return what follows {@code scheme:} in an opaque URL, as given (possibly empty, as in {@code memory:}),
+     * or {@code null} when the URL is hierarchical}
      */
     public String opaquePart() {
         return opaque;
     }
 
     /**
-     * @return the authority (the bucket of {@code s3://}, the account of {@code r2://}); never empty
+     * {@return the authority (the bucket of {@code s3://}, the account of {@code r2://}); never empty}
+     *
      * @throws InvalidConfigException if the URL has none
      */
     public String authority() {
@@ -159,7 +158,7 @@ public final class StoreUrl {
         return authority;
     }
 
-    /** @return the path after the authority without its leading '/', or {@code null} when there is none */
+    /** {@return the path after the authority without its leading '/', or {@code null} when there is none} */
     public String path() {
         String path = uri == null ? null : uri.getPath();
         return path == null || path.isEmpty() ? null : path.substring(1);

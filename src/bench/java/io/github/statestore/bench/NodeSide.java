@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the Node script {@code src/test/node/alchemy-bench.mjs}, which times Alchemy 0.94.0's own stores on
+ * Runs the Node script {@code src/bench/node/alchemy-bench.mjs}, which times Alchemy 0.94.0's own stores on
  * the seeded data, and reads its medians. Not thread-safe.
  */
 final class NodeSide {
-    static final Path DIR = Path.of("src", "test", "node");
+    static final Path DIR = Path.of("src", "bench", "node");
     private static final long TIMEOUT_MINUTES = 15;
 
     private final boolean quick;
