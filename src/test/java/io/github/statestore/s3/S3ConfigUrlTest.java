@@ -92,6 +92,8 @@ class S3ConfigUrlTest {
         assertEquals(built, url);
         assertEquals(built.hashCode(), url.hashCode());
         assertEquals(S3Config.builder().bucket("bucket").build(), parse("s3://bucket"));
+        assertEquals(S3Config.builder().bucket("my-state").prefix("").region("eu-west-1").build(),
+                parse("s3://my-state/?region=eu-west-1"));
         assertNotEquals(built, parse("s3://bucket/p/?region=eu-west-1"));
     }
 
