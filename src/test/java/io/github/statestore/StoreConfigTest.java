@@ -1,6 +1,7 @@
 package io.github.statestore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -130,6 +131,35 @@ class StoreConfigTest {
                 FileSystemConfig.builder().nameStyle(NameStyle.WINDOWS).root(Path.of("s")).build().hashCode());
         assertNotEquals(windows, FileSystemConfig.builder().root(Path.of("s")).nameStyle(NameStyle.POSIX).build());
         assertNotEquals(windows, FileSystemConfig.builder().root(Path.of("t")).nameStyle(NameStyle.WINDOWS).build());
+    }
+
+    @Test
+    void aFileUrlEqualsTheBuilderConfigWithTheSameRoot() {
+        FileSystemConfig relative = FileSystemConfig.builder().root(Path.of("state/dir")).build();
+        assertEquals(relative, StoreConfig.parse("file:state/dir"));
+        assertEquals(relative.hashCode(), StoreConfig.parse("file:state/dir").hashCode());
+        assertEquals(FileSystemConfig.builder().root(Path.of("/tmp/x")).build(), StoreConfig.parse("file:///tmp/x"));
+        assertEquals(StoreConfig.fileSystem(), StoreConfig.parse("file:.alchemy"));
+        assertNotEquals(relative, StoreConfig.parse("file:state"));
+    }
+
+    @Test
+    void theFileSystemPasswordTakesPartInEqualityButIsNeverShown() {
+        String password = "pw-Zq7rX4-never-printed";
+        FileSystemConfig none = FileSystemConfig.builder().root(Path.of("s")).build();
+        FileSystemConfig set = FileSystemConfig.builder().root(Path.of("s")).password(password).build();
+        assertFalse(none.hasPassword());
+        assertTrue(set.hasPassword());
+        FileSystemConfig again = FileSystemConfig.builder().root(Path.of("s")).password(password).build();
+        assertEquals(set, again);
+        assertEquals(set.hashCode(), again.hashCode());
+        assertNotEquals(none, set);
+        assertNotEquals(set, FileSystemConfig.builder().root(Path.of("s")).password(password + "x").build());
+        assertEquals("FileSystemConfig{root=s, nameStyle=WINDOWS, password=set}",
+                FileSystemConfig.builder().root(Path.of("s")).nameStyle(NameStyle.WINDOWS).password(password).build()
+                        .toString());
+        assertFalse(set.toString().contains(password), set.toString());
+        assertTrue(none.toString().endsWith("password=none}"), none.toString());
     }
 
     private static FileSystemConfig fileSystem(StoreConfig config) {

@@ -22,7 +22,10 @@ import java.util.Objects;
  * StoreConfig config = FileSystemConfig.builder().root(Path.of("state")).build();
  * }</pre>
  *
- * Immutable and thread-safe.
+ * The built config reports its settings with {@link #root()} and {@link #nameStyle()}, and the password only
+ * as {@link #hasPassword()}. Two configs with the same settings are {@link #equals equal}, whether built by the
+ * builder or read from a {@code file:} URL. Immutable and thread-safe; {@link #toString()} never shows the
+ * password.
  */
 public final class FileSystemConfig implements StoreConfig {
     /** The default root directory, {@code .alchemy}, resolved against the working directory. */
@@ -55,6 +58,15 @@ public final class FileSystemConfig implements StoreConfig {
     /** {@return how file names are escaped} */
     public NameStyle nameStyle() {
         return nameStyle;
+    }
+
+    /**
+     * {@return whether a password was set on this config} Without one, a store takes
+     * {@code STATESTORE_PASSWORD}, else {@code ALCHEMY_PASSWORD}, from the environment when it is opened. The
+     * password itself is never returned.
+     */
+    public boolean hasPassword() {
+        return password != null;
     }
 
     /**
@@ -108,6 +120,10 @@ public final class FileSystemConfig implements StoreConfig {
                 password);
     }
 
+    /**
+     * Two configs are equal when their roots (as given, not resolved), name styles and passwords are: the
+     * password is compared, never shown. {@link #hashCode()} leaves it out.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof FileSystemConfig c && c.root.equals(root) && c.nameStyle == nameStyle
@@ -119,6 +135,7 @@ public final class FileSystemConfig implements StoreConfig {
         return Objects.hash(root, nameStyle);
     }
 
+    /** Lists the settings, the password only as set or none. */
     @Override
     public String toString() {
         return "FileSystemConfig{root=" + root + ", nameStyle=" + nameStyle + ", password="

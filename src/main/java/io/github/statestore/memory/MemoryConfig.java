@@ -13,7 +13,13 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The in-memory backend: the reference semantics, for tests. Each config is its own space: stores opened
  * from one config (for any scopes) share its entries until the JVM exits; stores of another config see
- * nothing of them. Thread-safe.
+ * nothing of them.
+ *
+ * <p>So a memory config is not a value: it holds its space's entries, and two configs are two spaces even
+ * with the same password. {@link #equals} is therefore identity (the one of {@link Object}): a config equals
+ * only itself, as its stores share entries only with stores of the same object. The password is reported
+ * only as {@link #hasPassword()} and never shown by {@link #toString()}. Thread-safe: the entries are held
+ * in concurrent maps, and the password never changes.
  */
 public final class MemoryConfig implements StoreConfig {
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> scopes = new ConcurrentHashMap<>();
@@ -45,8 +51,19 @@ public final class MemoryConfig implements StoreConfig {
                 password);
     }
 
+    /**
+     * {@return whether a password was set on this config} Without one, a store takes
+     * {@code STATESTORE_PASSWORD}, else {@code ALCHEMY_PASSWORD}, from the environment when it is opened. The
+     * password itself is never returned.
+     */
+    public boolean hasPassword() {
+        return password != null;
+    }
+
+    /** Names this space by its identity, and the password only as set or none. */
     @Override
     public String toString() {
-        return "MemoryConfig@" + Integer.toHexString(System.identityHashCode(this));
+        return "MemoryConfig@" + Integer.toHexString(System.identityHashCode(this)) + "{password="
+                + (password == null ? "none" : "set") + "}";
     }
 }

@@ -4,6 +4,7 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
+import io.github.statestore.internal.S3UrlParameters;
 import io.github.statestore.s3.RetryPolicy;
 import io.github.statestore.s3.S3Config;
 import io.github.statestore.s3.S3Credentials;
@@ -11,6 +12,7 @@ import io.github.statestore.spi.StoreUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +29,10 @@ import java.util.regex.Pattern;
  *         .build();
  * }</pre>
  *
- * Immutable and thread-safe; {@link #toString()} never shows a secret.
+ * The built config reports each setting with an accessor of the same name ({@link #accountId()},
+ * {@link #bucket()}, …), the keys only as {@link #credentials()}, which show their kind, and the password only
+ * as {@link #hasPassword()}. Two configs with the same settings are {@link #equals equal}, whether built by the
+ * builder or read from a URL. Immutable and thread-safe; {@link #toString()} never shows a secret.
  */
 public final class R2Config implements StoreConfig {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
@@ -89,7 +94,7 @@ public final class R2Config implements StoreConfig {
         }
         url.takeUri("endpoint", b::endpoint);
         url.takeBoolean("createBucket", b::createBucket);
-        S3Config.applyClientParams(url, b.s3);
+        S3UrlParameters.apply(url, b.s3);
         url.finish();
         return b.build();
     }
@@ -108,12 +113,72 @@ public final class R2Config implements StoreConfig {
         return accountId;
     }
 
-    /** {@return the jurisdiction} */
+    /** {@return the bucket} */
+    public String bucket() {
+        return s3.bucket();
+    }
+
+    /** {@return the prefix every object key starts with} */
+    public String prefix() {
+        return s3.prefix();
+    }
+
+    /** {@return the jurisdiction, {@link Jurisdiction#DEFAULT} unless another was set} */
     public Jurisdiction jurisdiction() {
         return jurisdiction;
     }
 
-    /** {@return the S3 config this R2 config runs on} */
+    /** {@return the endpoint requests go to: the one set, else the jurisdiction's} */
+    public URI endpoint() {
+        return s3.endpoint().orElseThrow();
+    }
+
+    /**
+     * {@return the static credentials made of the access key id and the secret access key} They report their
+     * kind, {@link S3Credentials.Kind#STATIC}, never a key.
+     */
+    public S3Credentials credentials() {
+        return s3.credentials();
+    }
+
+    /** {@return whether opening a store creates a missing bucket} */
+    public boolean createBucket() {
+        return s3.createBucket();
+    }
+
+    /** {@return how many requests a store runs at once for {@code getBatch} and {@code all}} */
+    public int maxConcurrency() {
+        return s3.maxConcurrency();
+    }
+
+    /** {@return the longest one HTTP attempt may take} */
+    public Duration attemptTimeout() {
+        return s3.attemptTimeout();
+    }
+
+    /** {@return the longest a store call may spend on one request, all its attempts and delays together} */
+    public Duration requestTimeout() {
+        return s3.requestTimeout();
+    }
+
+    /** {@return the retry policy} */
+    public RetryPolicy retryPolicy() {
+        return s3.retryPolicy();
+    }
+
+    /**
+     * {@return whether a password was set on this config} Without one, a store takes
+     * {@code STATESTORE_PASSWORD}, else {@code ALCHEMY_PASSWORD}, from the environment when it is opened. The
+     * password itself is never returned.
+     */
+    public boolean hasPassword() {
+        return s3.hasPassword();
+    }
+
+    /**
+     * {@return the S3 config this R2 config runs on} It also reports the settings R2 fixes: region
+     * {@code auto}, path-style addressing, checksums only when required.
+     */
     public S3Config s3Config() {
         return s3;
     }
@@ -123,7 +188,25 @@ public final class R2Config implements StoreConfig {
         return s3.open(scope);
     }
 
-    /** Lists the settings; never shows a secret. */
+    /**
+     * Two configs are equal when every setting is, as {@link S3Config#equals} compares them: the keys and the
+     * password are compared (never shown). {@link #hashCode()} leaves the secrets out.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof R2Config c && c.accountId.equals(accountId) && c.jurisdiction == jurisdiction
+                && c.s3.equals(s3);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(accountId, jurisdiction, s3);
+    }
+
+    /**
+     * Lists the settings: the keys as their kind and the access key id's first four characters, the password
+     * only as set or none.
+     */
     @Override
     public String toString() {
         return "R2Config{accountId=" + accountId + ", jurisdiction=" + jurisdiction.id() + ", s3=" + s3 + "}";

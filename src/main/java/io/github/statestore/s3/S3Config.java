@@ -6,10 +6,13 @@ import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.Builders;
+import io.github.statestore.internal.S3UrlParameters;
 import io.github.statestore.spi.BackendStores;
 import io.github.statestore.spi.StoreUrl;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -24,8 +27,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  *         .build();
  * }</pre>
  *
- * Every option and its default is listed on the builder's setters and in {@code docs/s3.md}.
- * Immutable and thread-safe; {@link #toString()} never shows a secret.
+ * Every option and its default is listed on the builder's setters and in {@code docs/s3.md}; the built
+ * config reports each setting with an accessor of the same name ({@link #bucket()}, {@link #region()}, …),
+ * the password only as {@link #hasPassword()}. Two configs with the same settings are {@link #equals equal},
+ * whether built by the builder or read from a URL. Immutable and thread-safe; {@link #toString()} never shows
+ * a secret.
  */
 public final class S3Config implements StoreConfig {
     /** The default prefix, Alchemy's. */
@@ -98,7 +104,7 @@ public final class S3Config implements StoreConfig {
         url.takeBoolean("checksumsWhenRequired", b::checksumsWhenRequired);
         url.take("profile", profile -> b.credentials(S3Credentials.profile(profile)));
         url.takeBoolean("createBucket", b::createBucket);
-        applyClientParams(url, b);
+        S3UrlParameters.apply(url, b);
         String sse = url.take("sse");
         String kmsKeyId = url.take("kmsKeyId");
         if ("AES256".equals(sse) && kmsKeyId == null) {
@@ -112,24 +118,17 @@ public final class S3Config implements StoreConfig {
         return b.build();
     }
 
-    /**
-     * Applies the URL parameters every S3-based backend shares: {@code maxConcurrency},
-     * {@code attemptTimeout}, {@code requestTimeout} and {@code maxAttempts}.
-     *
-     * @param url the parsed URL; the parameters are taken from it
-     * @param b the builder to apply them to
-     * @throws InvalidConfigException naming the URL's setting and the parameter, if a value is refused
-     */
-    public static void applyClientParams(StoreUrl url, Builder b) {
-        url.takeInt("maxConcurrency", b::maxConcurrency);
-        url.takeDuration("attemptTimeout", b::attemptTimeout);
-        url.takeDuration("requestTimeout", b::requestTimeout);
-        url.takeInt("maxAttempts", n -> b.retryPolicy(RetryPolicy.builder().maxAttempts(n).build()));
-    }
-
     /** {@return the bucket} */
     public String bucket() {
         return bucket;
+    }
+
+    /**
+     * {@return the region as set; empty when none was, and a store then takes the AWS region chain's
+     * ({@code AWS_REGION}, profile), else {@value #FALLBACK_REGION}, when it is opened}
+     */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
     }
 
     /** {@return the prefix every object key starts with} */
@@ -137,14 +136,71 @@ public final class S3Config implements StoreConfig {
         return prefix;
     }
 
+    /** {@return the S3-compatible endpoint as set; empty for AWS's endpoint of the region} */
+    public Optional<URI> endpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    /** {@return whether requests address the bucket in the path ({@code host/bucket/key})} */
+    public boolean pathStyle() {
+        return pathStyle;
+    }
+
+    /**
+     * {@return where credentials come from: {@link S3Credentials#defaultChain()} unless others were set} They
+     * report their kind, never a key.
+     */
+    public S3Credentials credentials() {
+        return credentials;
+    }
+
+    /** {@return whether opening a store creates a missing bucket} */
+    public boolean createBucket() {
+        return createBucket;
+    }
+
     /** {@return how many requests a store runs at once for {@code getBatch} and {@code all}} */
     public int maxConcurrency() {
         return maxConcurrency;
     }
 
+    /** {@return the longest one HTTP attempt may take} */
+    public Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    /** {@return the longest a store call may spend on one request, all its attempts and delays together} */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** {@return the retry policy} */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    /** {@return how written objects are encrypted at rest; {@link ServerSideEncryption#none()} by default} */
+    public ServerSideEncryption serverSideEncryption() {
+        return serverSideEncryption;
+    }
+
+    /** {@return whether checksums are sent and checked only where S3 requires them} */
+    public boolean checksumsWhenRequired() {
+        return checksumsWhenRequired;
+    }
+
+    /** {@return the caller's own client, if one was set; empty when each store builds its own} */
+    public Optional<S3Client> client() {
+        return Optional.ofNullable(client);
+    }
+
+    /**
+     * {@return whether a password was set on this config} Without one, a store takes
+     * {@code STATESTORE_PASSWORD}, else {@code ALCHEMY_PASSWORD}, from the environment when it is opened. The
+     * password itself is never returned.
+     */
+    public boolean hasPassword() {
+        return password != null;
     }
 
     /**
@@ -173,7 +229,30 @@ public final class S3Config implements StoreConfig {
         return BackendStores.open(scope, backend, password);
     }
 
-    /** Lists every setting; credentials show their kind only, never a secret. */
+    /**
+     * Two configs are equal when every setting is: the password and the credentials' keys are compared (never
+     * shown), and a caller's own {@link S3Client} by identity. {@link #hashCode()} leaves the secrets out.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof S3Config c && c.bucket.equals(bucket) && Objects.equals(c.region, region)
+                && c.prefix.equals(prefix) && Objects.equals(c.endpoint, endpoint) && c.pathStyle == pathStyle
+                && c.credentials.equals(credentials) && c.createBucket == createBucket
+                && c.maxConcurrency == maxConcurrency && c.attemptTimeout.equals(attemptTimeout)
+                && c.requestTimeout.equals(requestTimeout) && c.retryPolicy.equals(retryPolicy)
+                && c.serverSideEncryption.equals(serverSideEncryption)
+                && c.checksumsWhenRequired == checksumsWhenRequired && c.client == client
+                && Objects.equals(c.password, password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bucket, region, prefix, endpoint, pathStyle, credentials, createBucket, maxConcurrency,
+                attemptTimeout, requestTimeout, retryPolicy, serverSideEncryption, checksumsWhenRequired,
+                System.identityHashCode(client));
+    }
+
+    /** Lists every setting; credentials show their kind only, never a secret, and the password only whether set. */
     @Override
     public String toString() {
         return "S3Config{bucket=" + bucket + ", region=" + region + ", prefix=" + prefix + ", endpoint=" + endpoint

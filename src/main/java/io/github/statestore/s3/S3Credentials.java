@@ -4,6 +4,7 @@ import io.github.statestore.InvalidConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -16,17 +17,29 @@ import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 
 /**
  * Where the S3 store gets its credentials: the AWS default chain (environment, profile, container or
- * instance role), a named profile, or static keys. {@link #toString()} never shows a secret.
+ * instance role), a named profile, or static keys. They report their {@link #kind()} and, for a profile, its
+ * name; no method returns a key. {@link #toString()} never shows a secret. Two are equal when they are of
+ * the same kind with the same profile or keys, secrets included; {@link #hashCode()} leaves the secrets out.
  * Immutable and thread-safe.
  */
 public final class S3Credentials {
-    private final String kind;
+    /** Where credentials come from. */
+    public enum Kind {
+        /** The AWS default credentials chain: environment, profile, container or instance role. */
+        DEFAULT_CHAIN,
+        /** A named profile of the AWS configuration files. */
+        PROFILE,
+        /** Static keys: an access key id, its secret, and perhaps a session token. */
+        STATIC
+    }
+
+    private final Kind kind;
     private final String profile;
     private final String accessKeyId;
     private final String secretAccessKey;
     private final String sessionToken;
 
-    private S3Credentials(String kind, String profile, String accessKeyId, String secretAccessKey, String sessionToken) {
+    private S3Credentials(Kind kind, String profile, String accessKeyId, String secretAccessKey, String sessionToken) {
         this.kind = kind;
         this.profile = profile;
         this.accessKeyId = accessKeyId;
@@ -36,7 +49,7 @@ public final class S3Credentials {
 
     /** {@return the AWS default credentials chain (the default)} */
     public static S3Credentials defaultChain() {
-        return new S3Credentials("defaultChain", null, null, null, null);
+        return new S3Credentials(Kind.DEFAULT_CHAIN, null, null, null, null);
     }
 
     /**
@@ -47,7 +60,7 @@ public final class S3Credentials {
      * @throws InvalidConfigException if the name is blank
      */
     public static S3Credentials profile(String profile) {
-        return new S3Credentials("profile", require("credentials.profile", profile), null, null, null);
+        return new S3Credentials(Kind.PROFILE, require("credentials.profile", profile), null, null, null);
     }
 
     /**
@@ -59,7 +72,7 @@ public final class S3Credentials {
      * @throws InvalidConfigException if either is blank
      */
     public static S3Credentials of(String accessKeyId, String secretAccessKey) {
-        return new S3Credentials("static", null, require("credentials.accessKeyId", accessKeyId),
+        return new S3Credentials(Kind.STATIC, null, require("credentials.accessKeyId", accessKeyId),
                 require("credentials.secretAccessKey", secretAccessKey), null);
     }
 
@@ -73,9 +86,19 @@ public final class S3Credentials {
      * @throws InvalidConfigException if any is blank
      */
     public static S3Credentials of(String accessKeyId, String secretAccessKey, String sessionToken) {
-        return new S3Credentials("static", null, require("credentials.accessKeyId", accessKeyId),
+        return new S3Credentials(Kind.STATIC, null, require("credentials.accessKeyId", accessKeyId),
                 require("credentials.secretAccessKey", secretAccessKey),
                 require("credentials.sessionToken", sessionToken));
+    }
+
+    /** {@return where these credentials come from} */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** {@return the profile's name, for credentials of kind {@link Kind#PROFILE}; else empty} */
+    public Optional<String> profileName() {
+        return Optional.ofNullable(profile);
     }
 
     /**
@@ -86,12 +109,12 @@ public final class S3Credentials {
      * @return the provider
      */
     AwsCredentialsProvider provider() {
-        if (kind.equals("static")) {
+        if (kind == Kind.STATIC) {
             return StaticCredentialsProvider.create(sessionToken == null
                     ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
                     : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
         }
-        AwsCredentialsProvider lookup = kind.equals("profile") ? ProfileCredentialsProvider.create(profile)
+        AwsCredentialsProvider lookup = kind == Kind.PROFILE ? ProfileCredentialsProvider.create(profile)
                 : DefaultCredentialsProvider.builder().build();
         return () -> {
             try {
@@ -107,7 +130,7 @@ public final class S3Credentials {
         String files = ProfileFileLocation.credentialsFilePath() + exists(ProfileFileLocation.credentialsFilePath())
                 + " and " + ProfileFileLocation.configurationFilePath()
                 + exists(ProfileFileLocation.configurationFilePath());
-        if (kind.equals("profile")) {
+        if (kind == Kind.PROFILE) {
             return "no AWS credentials found in profile '" + profile + "' of " + files;
         }
         return "no AWS credentials found. The AWS default chain looked at the system properties aws.accessKeyId "
@@ -143,7 +166,7 @@ public final class S3Credentials {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof S3Credentials c && c.kind.equals(kind) && Objects.equals(c.profile, profile)
+        return o instanceof S3Credentials c && c.kind == kind && Objects.equals(c.profile, profile)
                 && Objects.equals(c.accessKeyId, accessKeyId)
                 && Objects.equals(c.secretAccessKey, secretAccessKey)
                 && Objects.equals(c.sessionToken, sessionToken);
@@ -158,9 +181,9 @@ public final class S3Credentials {
     @Override
     public String toString() {
         return switch (kind) {
-            case "profile" -> "profile(" + profile + ")";
-            case "static" -> "static(" + accessKeyId.substring(0, Math.min(4, accessKeyId.length())) + "…)";
-            default -> "defaultChain";
+            case PROFILE -> "profile(" + profile + ")";
+            case STATIC -> "static(" + accessKeyId.substring(0, Math.min(4, accessKeyId.length())) + "…)";
+            case DEFAULT_CHAIN -> "defaultChain";
         };
     }
 }

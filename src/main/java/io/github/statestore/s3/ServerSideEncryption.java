@@ -2,6 +2,7 @@ package io.github.statestore.s3;
 
 import io.github.statestore.InvalidConfigException;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -44,14 +45,14 @@ public final class ServerSideEncryption {
         return new ServerSideEncryption("aws:kms", kmsKeyId);
     }
 
-    /** {@return the algorithm header value, or {@code null} for none} */
-    public String algorithm() {
-        return algorithm;
+    /** {@return the algorithm header value, {@code AES256} or {@code aws:kms}; empty for none} */
+    public Optional<String> algorithm() {
+        return Optional.ofNullable(algorithm);
     }
 
-    /** {@return the KMS key id, or {@code null}} */
-    public String kmsKeyId() {
-        return kmsKeyId;
+    /** {@return the KMS key id; empty for none, or for KMS with the AWS-managed {@code aws/s3} key} */
+    public Optional<String> kmsKeyId() {
+        return Optional.ofNullable(kmsKeyId);
     }
 
     /** Adds this encryption's headers to a PutObject request. */

@@ -6,17 +6,20 @@ import static io.github.statestore.r2.R2ConfigTest.SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.StoreConfig;
-import io.github.statestore.s3.S3ConfigProbe;
+import io.github.statestore.s3.RetryPolicy;
 import io.github.statestore.s3.S3Credentials;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,20 +52,19 @@ class R2ConfigUrlTest {
     void accountBucketAndPrefixComeFromTheUrlAndKeysFromTheEnvironment() {
         R2Config c = fromEnv(BASE + "/state");
         assertEquals(ACCOUNT, c.accountId());
-        assertEquals("my-state", c.s3Config().bucket());
-        assertEquals("state/", c.s3Config().prefix());
-        assertEquals(S3Credentials.of(ACCESS_KEY, SECRET), S3ConfigProbe.credentials(c.s3Config()));
-        assertEquals(URI.create("https://" + ACCOUNT + ".r2.cloudflarestorage.com"),
-                S3ConfigProbe.endpoint(c.s3Config()));
-        assertEquals("auto", S3ConfigProbe.region(c.s3Config()));
-        assertTrue(S3ConfigProbe.checksumsWhenRequired(c.s3Config()));
+        assertEquals("my-state", c.bucket());
+        assertEquals("state/", c.prefix());
+        assertEquals(S3Credentials.of(ACCESS_KEY, SECRET), c.credentials());
+        assertEquals(URI.create("https://" + ACCOUNT + ".r2.cloudflarestorage.com"), c.endpoint());
+        assertEquals(Optional.of("auto"), c.s3Config().region());
+        assertTrue(c.s3Config().checksumsWhenRequired());
     }
 
     @Test
     void thePrefixDefaultsToAlchemysAndATrailingSlashMeansNone() {
-        assertEquals("alchemy/", fromEnv(BASE).s3Config().prefix());
-        assertEquals("", fromEnv(BASE + "/").s3Config().prefix());
-        assertEquals("a/b/", fromEnv(BASE + "/a/b/").s3Config().prefix());
+        assertEquals("alchemy/", fromEnv(BASE).prefix());
+        assertEquals("", fromEnv(BASE + "/").prefix());
+        assertEquals("a/b/", fromEnv(BASE + "/a/b/").prefix());
     }
 
     @ParameterizedTest
@@ -72,7 +74,7 @@ class R2ConfigUrlTest {
         "fedramp,https://" + ACCOUNT + ".fedramp.r2.cloudflarestorage.com"})
     void theJurisdictionPicksTheEndpoint(String jurisdiction, String endpoint) {
         R2Config c = fromEnv(BASE + "?jurisdiction=" + jurisdiction);
-        assertEquals(URI.create(endpoint), S3ConfigProbe.endpoint(c.s3Config()));
+        assertEquals(URI.create(endpoint), c.endpoint());
         assertEquals(jurisdiction.toLowerCase(), c.jurisdiction().id());
     }
 
@@ -80,10 +82,27 @@ class R2ConfigUrlTest {
     void theSharedParametersApply() {
         R2Config c = fromEnv(BASE + "/?endpoint=http%3A%2F%2F127.0.0.1%3A9000&createBucket=true&maxConcurrency=3"
                 + "&maxAttempts=2&attemptTimeout=PT1S&requestTimeout=5000");
-        assertEquals(URI.create("http://127.0.0.1:9000"), S3ConfigProbe.endpoint(c.s3Config()));
-        assertTrue(S3ConfigProbe.createBucket(c.s3Config()));
-        assertEquals(3, c.s3Config().maxConcurrency());
-        assertEquals(2, c.s3Config().retryPolicy().maxAttempts());
+        assertEquals(URI.create("http://127.0.0.1:9000"), c.endpoint());
+        assertTrue(c.createBucket());
+        assertEquals(3, c.maxConcurrency());
+        assertEquals(2, c.retryPolicy().maxAttempts());
+        assertEquals(Duration.ofSeconds(1), c.attemptTimeout());
+        assertEquals(Duration.ofSeconds(5), c.requestTimeout());
+    }
+
+    @Test
+    void aUrlEqualsTheBuilderConfigWithTheSameSettings() {
+        R2Config url = fromEnv(BASE + "/p/?jurisdiction=eu&createBucket=true&maxConcurrency=3&maxAttempts=2"
+                + "&attemptTimeout=PT1S&requestTimeout=5000");
+        R2Config built = R2Config.builder().accountId(ACCOUNT).bucket("my-state").accessKeyId(ACCESS_KEY)
+                .secretAccessKey(SECRET).prefix("p/").jurisdiction(Jurisdiction.EU).createBucket(true)
+                .maxConcurrency(3).retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+                .attemptTimeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(5)).build();
+        assertEquals(built, url);
+        assertEquals(built.hashCode(), url.hashCode());
+        assertEquals(R2Config.builder().accountId(ACCOUNT).bucket("my-state").accessKeyId(ACCESS_KEY)
+                .secretAccessKey(SECRET).build(), fromEnv(BASE));
+        assertNotEquals(built, fromEnv(BASE + "/p/?jurisdiction=eu"));
     }
 
     @ParameterizedTest

@@ -3,12 +3,15 @@ package io.github.statestore.s3;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.InvalidConfigException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -18,11 +21,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Proves the S3 config builder rejects each bad setting at once, naming it, applies the cross-field rules in
- * {@code build()}, and never shows a secret in {@code toString()}.
+ * {@code build()}; that the config reports each setting, is equal to one built the same way and to no other,
+ * and never shows a secret in {@code toString()}.
  */
 class S3ConfigTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+    private static final String PASSWORD = "pw-Zq7rX4-never-printed";
 
     private static void rejects(String setting, Executable call) {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, call);
@@ -120,12 +125,107 @@ class S3ConfigTest {
     void defaultsAreAlchemysPrefixAndTheDocumentedPolicy() {
         S3Config c = S3Config.builder().bucket("abc").build();
         assertEquals("abc", c.bucket());
+        assertEquals(Optional.empty(), c.region());
         assertEquals(S3Config.DEFAULT_PREFIX, c.prefix());
         assertEquals("alchemy/", c.prefix());
+        assertEquals(Optional.empty(), c.endpoint());
+        assertFalse(c.pathStyle());
+        assertEquals(S3Credentials.defaultChain(), c.credentials());
+        assertEquals(S3Credentials.Kind.DEFAULT_CHAIN, c.credentials().kind());
+        assertFalse(c.createBucket());
         assertEquals(32, c.maxConcurrency());
+        assertEquals(Duration.ofSeconds(10), c.attemptTimeout());
+        assertEquals(Duration.ofSeconds(30), c.requestTimeout());
         assertEquals(RetryPolicy.defaults(), c.retryPolicy());
-        assertFalse(c.checksumsWhenRequired);
-        assertEquals(S3Credentials.defaultChain(), c.credentials);
+        assertEquals(ServerSideEncryption.none(), c.serverSideEncryption());
+        assertFalse(c.checksumsWhenRequired());
+        assertEquals(Optional.empty(), c.client());
+        assertFalse(c.hasPassword());
+    }
+
+    @Test
+    void eachSettingIsReportedAsItWasSet() {
+        RetryPolicy retry = RetryPolicy.builder().maxAttempts(3).build();
+        S3Config c = S3Config.builder().bucket("abc").region("eu-west-1").prefix("p/")
+                .endpoint(URI.create("http://127.0.0.1:9000")).pathStyle(true).credentials(S3Credentials.profile("ci"))
+                .createBucket(true).maxConcurrency(7).attemptTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofMinutes(1)).retryPolicy(retry)
+                .serverSideEncryption(ServerSideEncryption.kms("alias/state")).checksumsWhenRequired(true)
+                .password(PASSWORD).build();
+        assertEquals("abc", c.bucket());
+        assertEquals(Optional.of("eu-west-1"), c.region());
+        assertEquals("p/", c.prefix());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9000")), c.endpoint());
+        assertTrue(c.pathStyle());
+        assertEquals(S3Credentials.Kind.PROFILE, c.credentials().kind());
+        assertEquals(Optional.of("ci"), c.credentials().profileName());
+        assertTrue(c.createBucket());
+        assertEquals(7, c.maxConcurrency());
+        assertEquals(Duration.ofSeconds(2), c.attemptTimeout());
+        assertEquals(Duration.ofMinutes(1), c.requestTimeout());
+        assertEquals(retry, c.retryPolicy());
+        assertEquals(Optional.of("aws:kms"), c.serverSideEncryption().algorithm());
+        assertEquals(Optional.of("alias/state"), c.serverSideEncryption().kmsKeyId());
+        assertTrue(c.checksumsWhenRequired());
+        assertTrue(c.hasPassword());
+    }
+
+    @Test
+    void credentialsReportTheirKindAndNeverAKey() {
+        S3Credentials keys = S3Credentials.of(ACCESS_KEY, SECRET, "session-token-FwoGZXIvYXdzEBY");
+        assertEquals(S3Credentials.Kind.STATIC, keys.kind());
+        assertEquals(Optional.empty(), keys.profileName());
+        assertEquals(Optional.empty(), S3Credentials.defaultChain().profileName());
+        assertEquals(Optional.empty(), ServerSideEncryption.none().algorithm());
+        assertEquals(Optional.empty(), ServerSideEncryption.kms(null).kmsKeyId());
+    }
+
+    @Test
+    void configsBuiltWithTheSameSettingsAreEqualAndDifferInEverySetting() {
+        try (S3Client one = anonymousClient(); S3Client other = anonymousClient()) {
+            List<Consumer<S3Config.Builder>> settings = List.of(b -> { }, b -> b.bucket("abd"),
+                    b -> b.region("eu-west-1"), b -> b.prefix(""), b -> b.endpoint(URI.create("http://127.0.0.1:9000")),
+                    b -> b.pathStyle(true), b -> b.credentials(S3Credentials.profile("dev")),
+                    b -> b.credentials(S3Credentials.of(ACCESS_KEY, SECRET)),
+                    b -> b.credentials(S3Credentials.of(ACCESS_KEY, SECRET + "x")),
+                    b -> b.credentials(S3Credentials.of(ACCESS_KEY, SECRET, "token")), b -> b.createBucket(true),
+                    b -> b.maxConcurrency(7), b -> b.attemptTimeout(Duration.ofSeconds(1)),
+                    b -> b.requestTimeout(Duration.ofMinutes(1)), b -> b.retryPolicy(RetryPolicy.none()),
+                    b -> b.serverSideEncryption(ServerSideEncryption.aes256()), b -> b.checksumsWhenRequired(true),
+                    b -> b.password(PASSWORD), b -> b.password(PASSWORD + "x"), b -> b.client(one),
+                    b -> b.client(other));
+            for (int i = 0; i < settings.size(); i++) {
+                S3Config c = build(settings.get(i));
+                assertEquals(c, build(settings.get(i)), "setting " + i);
+                assertEquals(c.hashCode(), build(settings.get(i)).hashCode(), "setting " + i);
+                for (int j = 0; j < settings.size(); j++) {
+                    if (i != j) {
+                        assertNotEquals(c, build(settings.get(j)), "settings " + i + " and " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCallersClientIsComparedByIdentity() {
+        try (S3Client one = anonymousClient(); S3Client twin = anonymousClient()) {
+            S3Config c = S3Config.builder().bucket("abc").client(one).build();
+            assertEquals(Optional.of(one), c.client());
+            assertEquals(c, S3Config.builder().bucket("abc").client(one).build());
+            assertNotEquals(c, S3Config.builder().bucket("abc").client(twin).build());
+        }
+    }
+
+    private static S3Config build(Consumer<S3Config.Builder> setting) {
+        S3Config.Builder b = S3Config.builder().bucket("abc");
+        setting.accept(b);
+        return b.build();
+    }
+
+    private static S3Client anonymousClient() {
+        return S3Client.builder().region(Region.EU_WEST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                .build();
     }
 
     @Test
@@ -140,5 +240,24 @@ class S3ConfigTest {
         }
         assertTrue(c.toString().contains("credentials=static(AKIA…)"), c.toString());
         assertEquals("profile(dev)", S3Credentials.profile("dev").toString());
+    }
+
+    @Test
+    void toStringListsTheSettingsButNeverThePassword() {
+        S3Config c = S3Config.builder().bucket("abc").region("eu-west-1").prefix("p/")
+                .endpoint(URI.create("http://127.0.0.1:9000")).pathStyle(true)
+                .credentials(S3Credentials.of(ACCESS_KEY, SECRET, "session-token-FwoGZXIvYXdzEBY")).createBucket(true)
+                .maxConcurrency(7).attemptTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofMinutes(1))
+                .retryPolicy(RetryPolicy.none()).serverSideEncryption(ServerSideEncryption.aes256())
+                .checksumsWhenRequired(true).password(PASSWORD).build();
+        String text = c.toString();
+        for (String secret : List.of(PASSWORD, SECRET, ACCESS_KEY, "session-token")) {
+            assertFalse(text.contains(secret), text);
+        }
+        assertEquals("S3Config{bucket=abc, region=eu-west-1, prefix=p/, endpoint=http://127.0.0.1:9000, "
+                + "pathStyle=true, credentials=static(AKIA…), createBucket=true, maxConcurrency=7, "
+                + "attemptTimeout=PT2S, requestTimeout=PT1M, retryPolicy=RetryPolicy{maxAttempts=1, "
+                + "baseDelay=PT0.2S, maxDelay=PT20S}, serverSideEncryption=AES256, checksumsWhenRequired=true, "
+                + "password=set}", text);
     }
 }

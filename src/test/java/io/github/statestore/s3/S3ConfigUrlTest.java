@@ -3,7 +3,7 @@ package io.github.statestore.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,13 +51,13 @@ class S3ConfigUrlTest {
     @Test
     void withoutParametersEverySettingIsTheBuildersDefault() {
         S3Config c = parse("s3://bucket");
-        assertNull(c.region);
-        assertNull(c.endpoint);
-        assertFalse(c.pathStyle);
-        assertFalse(c.createBucket);
-        assertEquals(S3Credentials.defaultChain(), c.credentials);
-        assertEquals(ServerSideEncryption.none(), c.serverSideEncryption);
-        assertEquals(RetryPolicy.defaults(), c.retryPolicy);
+        assertEquals(Optional.empty(), c.region());
+        assertEquals(Optional.empty(), c.endpoint());
+        assertFalse(c.pathStyle());
+        assertFalse(c.createBucket());
+        assertEquals(S3Credentials.defaultChain(), c.credentials());
+        assertEquals(ServerSideEncryption.none(), c.serverSideEncryption());
+        assertEquals(RetryPolicy.defaults(), c.retryPolicy());
     }
 
     @Test
@@ -64,25 +65,45 @@ class S3ConfigUrlTest {
         S3Config c = parse("s3://bucket/p/?region=eu-west-1&endpoint=http%3A%2F%2F127.0.0.1%3A9000&pathStyle=true"
                 + "&profile=dev&createBucket=true&maxConcurrency=7&attemptTimeout=1500&requestTimeout=PT2M"
                 + "&maxAttempts=9&sse=AES256");
-        assertEquals("eu-west-1", c.region);
-        assertEquals(URI.create("http://127.0.0.1:9000"), c.endpoint);
-        assertTrue(c.pathStyle);
-        assertEquals(S3Credentials.profile("dev"), c.credentials);
-        assertTrue(c.createBucket);
+        assertEquals(Optional.of("eu-west-1"), c.region());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9000")), c.endpoint());
+        assertTrue(c.pathStyle());
+        assertEquals(S3Credentials.profile("dev"), c.credentials());
+        assertTrue(c.createBucket());
         assertEquals(7, c.maxConcurrency());
-        assertEquals(Duration.ofMillis(1500), c.attemptTimeout);
-        assertEquals(Duration.ofMinutes(2), c.requestTimeout);
+        assertEquals(Duration.ofMillis(1500), c.attemptTimeout());
+        assertEquals(Duration.ofMinutes(2), c.requestTimeout());
         assertEquals(9, c.retryPolicy().maxAttempts());
-        assertEquals(ServerSideEncryption.aes256(), c.serverSideEncryption);
+        assertEquals(ServerSideEncryption.aes256(), c.serverSideEncryption());
         assertEquals("p/", c.prefix());
     }
 
     @Test
+    void aUrlEqualsTheBuilderConfigWithTheSameSettings() {
+        S3Config url = parse("s3://bucket/p/?region=eu-west-1&endpoint=http%3A%2F%2F127.0.0.1%3A9000&pathStyle=true"
+                + "&checksumsWhenRequired=true&profile=dev&createBucket=true&maxConcurrency=7&attemptTimeout=1500"
+                + "&requestTimeout=PT2M&maxAttempts=9&sse=aws:kms&kmsKeyId=alias%2Fstate");
+        S3Config built = S3Config.builder().bucket("bucket").prefix("p/").region("eu-west-1")
+                .endpoint(URI.create("http://127.0.0.1:9000")).pathStyle(true).checksumsWhenRequired(true)
+                .credentials(S3Credentials.profile("dev")).createBucket(true).maxConcurrency(7)
+                .attemptTimeout(Duration.ofMillis(1500)).requestTimeout(Duration.ofMinutes(2))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(9).build())
+                .serverSideEncryption(ServerSideEncryption.kms("alias/state")).build();
+        assertEquals(built, url);
+        assertEquals(built.hashCode(), url.hashCode());
+        assertEquals(S3Config.builder().bucket("bucket").build(), parse("s3://bucket"));
+        assertEquals(S3Config.builder().bucket("my-state").prefix("").region("eu-west-1").build(),
+                parse("s3://my-state/?region=eu-west-1"));
+        assertNotEquals(built, parse("s3://bucket/p/?region=eu-west-1"));
+    }
+
+    @Test
     void kmsEncryptionTakesAnOptionalKeyId() {
-        assertEquals(ServerSideEncryption.kms(null), parse("s3://bucket?sse=aws:kms").serverSideEncryption);
+        assertEquals(ServerSideEncryption.kms(null), parse("s3://bucket?sse=aws:kms").serverSideEncryption());
         assertEquals(ServerSideEncryption.kms("alias/state"),
-                parse("s3://bucket?sse=aws%3Akms&kmsKeyId=alias%2Fstate").serverSideEncryption);
-        assertEquals("aws:kms", parse("s3://bucket?sse=aws:kms&kmsKeyId=k").serverSideEncryption.algorithm());
+                parse("s3://bucket?sse=aws%3Akms&kmsKeyId=alias%2Fstate").serverSideEncryption());
+        assertEquals(Optional.of("aws:kms"),
+                parse("s3://bucket?sse=aws:kms&kmsKeyId=k").serverSideEncryption().algorithm());
     }
 
     @ParameterizedTest
@@ -135,7 +156,7 @@ class S3ConfigUrlTest {
                 () -> StoreConfig.parse("s3://bucket?region=eu%20west"));
         assertTrue(e.getMessage().contains("'eu west' is not a region name"), e.getMessage());
         for (String region : List.of("us-gov-west-1", "cn-north-1", "auto", "garage", "nyc3", "fr-par")) {
-            assertEquals(region, parse("s3://bucket?region=" + region).region);
+            assertEquals(Optional.of(region), parse("s3://bucket?region=" + region).region());
         }
     }
 
@@ -167,7 +188,7 @@ class S3ConfigUrlTest {
 
     @Test
     void valuesArePercentDecodedAndAPlusStaysAPlus() {
-        assertEquals(S3Credentials.profile("a+b c"), parse("s3://bucket?profile=a+b%20c").credentials);
+        assertEquals(S3Credentials.profile("a+b c"), parse("s3://bucket?profile=a+b%20c").credentials());
     }
 
     @Test
