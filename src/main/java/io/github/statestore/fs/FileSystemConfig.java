@@ -10,6 +10,8 @@ import io.github.statestore.internal.Builders;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.key.NameStyle;
 import io.github.statestore.spi.BackendStores;
+import io.github.statestore.spi.ScopeDiscovery;
+import io.github.statestore.spi.ScopeListing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,7 +29,7 @@ import java.util.Objects;
  * builder or read from a {@code file:} URL. Immutable and thread-safe; {@link #toString()} never shows the
  * password.
  */
-public final class FileSystemConfig implements StoreConfig {
+public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
     /** The default root directory, {@code .alchemy}, resolved against the working directory. */
     public static final Path DEFAULT_ROOT = Path.of(".alchemy");
 
@@ -70,6 +72,18 @@ public final class FileSystemConfig implements StoreConfig {
     }
 
     /**
+     * Lists the directories below the root, whose real path is resolved here, as {@code open} does; a link is
+     * neither a scope nor followed.
+     *
+     * @return the listing
+     * @throws StorageException if the root cannot be resolved
+     */
+    @Override
+    public ScopeListing openScopeListing() {
+        return new FileSystemScopes(new FileLayout(realRoot(), nameStyle), nameStyle);
+    }
+
+    /**
      * The directory a scope's documents live in, {@code <root>/<scope names as directories>}. Nothing is read
      * or created.
      *
@@ -108,13 +122,7 @@ public final class FileSystemConfig implements StoreConfig {
     @Override
     public StateStore open(Scope scope) {
         Arguments.notNull(scope, "scope");
-        Path realRoot;
-        try {
-            realRoot = ScopeDirectory.realRoot(root);
-        } catch (IOException e) {
-            throw new StorageException("open", null, root.toString(), e, false);
-        }
-        FileLayout layout = new FileLayout(realRoot, nameStyle);
+        FileLayout layout = new FileLayout(realRoot(), nameStyle);
         AtomicFiles files = new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
         return BackendStores.open(scope, new FileSystemBackend(layout, scope, files, ScopeLock.MAX_WAIT, true),
                 password);
@@ -124,6 +132,14 @@ public final class FileSystemConfig implements StoreConfig {
      * Two configs are equal when their roots (as given, not resolved), name styles and passwords are: the
      * password is compared, never shown. {@link #hashCode()} leaves it out.
      */
+    private Path realRoot() {
+        try {
+            return ScopeDirectory.realRoot(root);
+        } catch (IOException e) {
+            throw new StorageException("open", null, root.toString(), e, false);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FileSystemConfig c && c.root.equals(root) && c.nameStyle == nameStyle

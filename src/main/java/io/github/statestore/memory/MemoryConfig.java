@@ -7,6 +7,11 @@ import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.Builders;
 import io.github.statestore.spi.BackendStores;
 import io.github.statestore.spi.Entry;
+import io.github.statestore.spi.ScopeDiscovery;
+import io.github.statestore.spi.ScopeListing;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -21,7 +26,7 @@ import java.util.concurrent.ConcurrentMap;
  * only as {@link #hasPassword()} and never shown by {@link #toString()}. Thread-safe: the entries are held
  * in concurrent maps, and the password never changes.
  */
-public final class MemoryConfig implements StoreConfig {
+public final class MemoryConfig implements StoreConfig, ScopeDiscovery {
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> scopes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> locks = new ConcurrentHashMap<>();
 
@@ -40,6 +45,34 @@ public final class MemoryConfig implements StoreConfig {
      */
     public MemoryConfig(String password) {
         this.password = password == null ? null : Builders.password(password);
+    }
+
+    /**
+     * Lists the scopes of this space that hold an entry, and the scopes above them.
+     *
+     * @return the listing
+     */
+    @Override
+    public ScopeListing openScopeListing() {
+        return new ScopeListing() {
+            @Override
+            public List<String> childNames(Scope parent) {
+                int depth = parent == null ? 0 : parent.names().size();
+                Set<String> names = new LinkedHashSet<>();
+                scopes.forEach((scope, entries) -> {
+                    List<String> path = scope.names();
+                    if (!entries.isEmpty() && path.size() > depth
+                            && (parent == null || path.subList(0, depth).equals(parent.names()))) {
+                        names.add(path.get(depth));
+                    }
+                });
+                return List.copyOf(names);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

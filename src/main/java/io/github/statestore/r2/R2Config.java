@@ -8,6 +8,8 @@ import io.github.statestore.internal.S3UrlParameters;
 import io.github.statestore.s3.RetryPolicy;
 import io.github.statestore.s3.S3Config;
 import io.github.statestore.s3.S3Credentials;
+import io.github.statestore.spi.ScopeDiscovery;
+import io.github.statestore.spi.ScopeListing;
 import io.github.statestore.spi.StoreUrl;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +36,7 @@ import java.util.regex.Pattern;
  * as {@link #hasPassword()}. Two configs with the same settings are {@link #equals equal}, whether built by the
  * builder or read from a URL. Immutable and thread-safe; {@link #toString()} never shows a secret.
  */
-public final class R2Config implements StoreConfig {
+public final class R2Config implements StoreConfig, ScopeDiscovery {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
     /** The setting an {@code r2://} URL's missing keys are reported as. */
     private static final String KEY_VARIABLES = "R2_ACCESS_KEY_ID/R2_SECRET_ACCESS_KEY";
@@ -181,6 +183,16 @@ public final class R2Config implements StoreConfig {
      */
     public S3Config s3Config() {
         return s3;
+    }
+
+    /**
+     * Lists the common prefixes below this config's prefix, as the S3 config it runs on does.
+     *
+     * @return the listing
+     */
+    @Override
+    public ScopeListing openScopeListing() {
+        return s3.openScopeListing();
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.Builders;
 import io.github.statestore.internal.S3UrlParameters;
 import io.github.statestore.spi.BackendStores;
+import io.github.statestore.spi.ScopeDiscovery;
+import io.github.statestore.spi.ScopeListing;
 import io.github.statestore.spi.StoreUrl;
 import java.net.URI;
 import java.time.Duration;
@@ -33,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * whether built by the builder or read from a URL. Immutable and thread-safe; {@link #toString()} never shows
  * a secret.
  */
-public final class S3Config implements StoreConfig {
+public final class S3Config implements StoreConfig, ScopeDiscovery {
     /** The default prefix, Alchemy's. */
     public static final String DEFAULT_PREFIX = "alchemy/";
     /** The region used when none is set and the AWS region chain finds none. */
@@ -116,6 +118,17 @@ public final class S3Config implements StoreConfig {
         }
         url.finish();
         return b.build();
+    }
+
+    /**
+     * Lists the common prefixes below this config's prefix with the {@code /} delimiter, through a client of
+     * its own that the listing closes.
+     *
+     * @return the listing
+     */
+    @Override
+    public ScopeListing openScopeListing() {
+        return new S3Scopes(this);
     }
 
     /** {@return the bucket} */

@@ -9,7 +9,9 @@ public enum Capability {
     /** Separate store instances opened from one config share the storage: what one writes, the others read. */
     SHARED_INSTANCES("separate store instances of one config share the storage"),
     /** Documents of tens of megabytes: a string of 20,000,000 characters, the JSON limit, is stored. */
-    LARGE_DOCUMENTS("documents of tens of megabytes are stored");
+    LARGE_DOCUMENTS("documents of tens of megabytes are stored"),
+    /** The config lists its storage's scopes: it implements {@link io.github.statestore.spi.ScopeDiscovery}. */
+    SCOPE_DISCOVERY("the config lists its storage's scopes (ScopeDiscovery)");
 
     private final String meaning;
 

@@ -6,6 +6,7 @@ import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
+import io.github.statestore.spi.ScopeDiscovery;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,14 +40,24 @@ public abstract class ContractFixture {
         opened.forEach(StateStore::close);
     }
 
+    /** {@return the config of this test's space, which every store of the test was opened from} */
+    protected StoreConfig config() {
+        return config;
+    }
+
     /**
      * What the backend under test can do; a test needing a capability not listed is skipped with the reason.
      * Override it to declare a capability your backend lacks.
      *
-     * @return the capabilities; every one by default
+     * @return the capabilities: by default every one, but {@link Capability#SCOPE_DISCOVERY} only when the
+     *     config implements {@link ScopeDiscovery}
      */
     protected Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
+        Set<Capability> all = EnumSet.allOf(Capability.class);
+        if (!(config instanceof ScopeDiscovery)) {
+            all.remove(Capability.SCOPE_DISCOVERY);
+        }
+        return all;
     }
 
     /**

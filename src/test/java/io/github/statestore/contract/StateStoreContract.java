@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The behaviour every backend shares. A backend's test class extends this and supplies only a fresh config
  * per test; every test here then runs against that backend.
  */
-public abstract class StateStoreContract extends StateLimitsContract {
+public abstract class StateStoreContract extends ScopeDiscoveryContract {
 
     @Test
     void missingKeyIsEmpty() {
