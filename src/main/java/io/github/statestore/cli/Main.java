@@ -21,9 +21,10 @@ public final class Main {
      * @param args the command line, such as {@code ls my-app/dev}
      */
     public static void main(String[] args) {
-        // No logging backend is shipped: without this, SLF4J warns on standard error at every start.
+        // No logging backend is shipped: without these, SLF4J writes to standard error at every start.
         if (System.getProperty(SLF4J_PROVIDER) == null) {
             System.setProperty(SLF4J_PROVIDER, "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
