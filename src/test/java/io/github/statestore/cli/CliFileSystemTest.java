@@ -210,7 +210,7 @@ class CliFileSystemTest {
         assertEquals(1, verify.code(), verify::toString);
         assertTrue(verify.out().startsWith("my-app/dev: Corrupt state for key \"bad\" at " + bad + ": "), verify::toString);
         assertTrue(verify.out().endsWith("my-app/dev: 2 documents, 1 does not read\n"
-                + "my-app/prod: 1 documents, 0 do not read\n"), verify::toString);
+                + "my-app/prod: 1 document, 0 do not read\n"), verify::toString);
         assertEquals("", verify.err());
         assertArrayEquals(truncated, Files.readAllBytes(bad));
 
