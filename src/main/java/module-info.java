@@ -4,7 +4,8 @@
  *
  * <p>Exported: the API ({@code io.github.statestore} and the packages of its stores and secrets), the key
  * encoding ({@code io.github.statestore.key}), and the backend SPI ({@code io.github.statestore.spi}). Not
- * exported: {@code io.github.statestore.internal}, which may change in any release.
+ * exported: {@code io.github.statestore.internal}, which may change in any release, and
+ * {@code io.github.statestore.cli}, the {@code statestore} command (run it from the cli jar, on the class path).
  */
 module io.github.statestore {
     requires transitive com.fasterxml.jackson.databind;
@@ -20,6 +21,9 @@ module io.github.statestore {
     requires org.slf4j;
     // Apache HttpClient 5, an automatic module, uses jdk.net.Sockets; nothing else puts jdk.net in the graph.
     requires jdk.net;
+    // The statestore command (io.github.statestore.cli) only; optional for the library's users. The package is
+    // a program, not an API: not exported, only opened to picocli, which sets its options by reflection.
+    requires static info.picocli;
 
     exports io.github.statestore;
     exports io.github.statestore.fs;
@@ -29,6 +33,8 @@ module io.github.statestore {
     exports io.github.statestore.s3;
     exports io.github.statestore.secret;
     exports io.github.statestore.spi;
+
+    opens io.github.statestore.cli to info.picocli;
 
     uses io.github.statestore.spi.StoreProvider;
 

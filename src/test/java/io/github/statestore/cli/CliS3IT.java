@@ -1,0 +1,76 @@
+package io.github.statestore.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statestore.s3.S3Server;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The commands against the suite's real S3 server, reached by an {@code s3://} URL as a user gives it. The
+ * keys come from the AWS default chain, as a user's do: here its system properties, set for this class only.
+ */
+class CliS3IT {
+    private static final String DOC = "{\n  \"status\": \"created\",\n  \"kind\": \"aws::Bucket\",\n  \"id\": \"a\",\n"
+            + "  \"fqn\": \"my-app/dev/a\",\n  \"seq\": 1,\n  \"data\": {},\n  \"props\": {},\n  \"output\": {}\n}";
+
+    @BeforeAll
+    static void credentials() {
+        System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
+    }
+
+    @AfterAll
+    static void noCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    private static String url(String bucket) {
+        return "s3://" + bucket + "?endpoint=" + S3Server.endpoint() + "&pathStyle=true&region=us-east-1";
+    }
+
+    @Test
+    void everyCommandOnABucket() {
+        String bucket = S3Server.newBucket();
+        String url = url(bucket);
+        for (String key : new String[] {"a", "api/db", "gone"}) {
+            CliRun put = CliRun.with(Map.of(), DOC, "--url", url, "put", "my-app/dev", key);
+            assertEquals(0, put.code(), put::toString);
+        }
+        CliRun.with(Map.of(), DOC, "--url", url, "put", "my-app/dev/nested", "n");
+        assertEquals(0, CliRun.of("--url", url, "rm", "my-app/dev", "gone").code());
+
+        assertEquals("a\napi/db\n", CliRun.of("--url", url, "ls", "my-app/dev").out());
+        assertEquals("[\"a\",\"api/db\"]\n", CliRun.of("--url", url, "--json", "ls", "my-app/dev").out());
+        assertEquals(DOC + "\n", CliRun.of("--url", url, "get", "my-app/dev", "api/db").out());
+        assertEquals(2, CliRun.of("--url", url, "--json", "cat", "my-app/dev").out().lines().count());
+        CliRun verify = CliRun.of("--url", url, "verify", "my-app/dev");
+        assertEquals(0, verify.code(), verify::toString);
+        assertEquals("my-app/dev: 2 documents, 0 do not read\n", verify.out());
+
+        try (S3Client s3 = S3Server.rawClient()) {
+            s3.putObject(b -> b.bucket(bucket).key("alchemy/my-app/dev/api:db"), RequestBody.fromString("[1,"));
+        }
+        CliRun corrupt = CliRun.of("--url", url, "verify", "my-app/dev");
+        assertEquals(1, corrupt.code(), corrupt::toString);
+        assertTrue(corrupt.out().startsWith("my-app/dev: Corrupt state for key \"api/db\" at s3://" + bucket
+                + "/alchemy/my-app/dev/api:db: "), corrupt::toString);
+        assertTrue(corrupt.out().endsWith("my-app/dev: 2 documents, 1 does not read\n"), corrupt::toString);
+    }
+
+    @Test
+    void aMissingBucketIsOneLineAndAHint() {
+        CliRun ls = CliRun.of("--url", url(S3Server.newBucketName()), "ls", "my-app/dev");
+        assertEquals(1, ls.code(), ls::toString);
+        assertEquals("", ls.out());
+        assertEquals(2, ls.err().lines().count(), ls::toString);
+        assertTrue(ls.err().startsWith("statestore: "), ls::toString);
+        assertTrue(ls.err().endsWith("Check the bucket in --url or STATESTORE_URL.\n"), ls::toString);
+    }
+}
