@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "The store is --url, else the STATESTORE_URL variable, else the FileSystem store in"
                 + " .alchemy under the working directory. SCOPE is a scope such as my-app/dev.",
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. See docs/cli.md."},
-        subcommands = {LsCommand.class, GetCommand.class, PutCommand.class, RmCommand.class, CatCommand.class,
+        subcommands = {ScopesCommand.class, LsCommand.class, GetCommand.class, PutCommand.class, RmCommand.class, CatCommand.class,
                 VerifyCommand.class})
 final class StatestoreCommand implements Callable<Integer> {
     private final Map<String, String> env;
@@ -73,8 +73,12 @@ final class StatestoreCommand implements Callable<Integer> {
      * @return the store; close it when done
      */
     StateStore open(Scope scope) {
-        StoreConfig config = url == null ? StoreConfig.fromEnv(env) : StoreUrls.parse(url, "--url", env);
-        return config.open(scope);
+        return config().open(scope);
+    }
+
+    /** {@return the config of {@code --url}, else of {@code STATESTORE_URL}, else the FileSystem default} */
+    StoreConfig config() {
+        return url == null ? StoreConfig.fromEnv(env) : StoreUrls.parse(url, "--url", env);
     }
 
     /** Fails unless the environment gives the password that {@code --reveal} needs to decrypt secrets. */

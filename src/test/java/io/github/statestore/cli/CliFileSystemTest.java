@@ -57,6 +57,19 @@ class CliFileSystemTest {
     }
 
     @Test
+    void scopesListsEveryScopeAndThoseBelowOne() {
+        assertEquals(0, put("my-app/dev", "assets", DOC).code());
+        assertEquals(0, put("my-app/prod", "assets", DOC).code());
+        assertEquals(0, put("other", "assets", DOC).code());
+
+        CliRun all = cli("scopes");
+        assertEquals(0, all.code(), all.err());
+        assertEquals("my-app\nmy-app/dev\nmy-app/prod\nother\n", all.out());
+        CliRun below = cli("--json", "scopes", "my-app");
+        assertEquals("[\"my-app/dev\",\"my-app/prod\"]\n", below.out());
+    }
+
+    @Test
     void putThenGetPrintsTheDocumentAsTheStoreWritesIt() throws IOException {
         CliRun put = put("my-app/dev", "api/assets", DOC);
         assertEquals(0, put.code(), put::toString);
