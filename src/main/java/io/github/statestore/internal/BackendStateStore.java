@@ -164,6 +164,20 @@ public final class BackendStateStore implements StateStore {
         return new SecretRotation(open(), this::parseRaw).rotate(list(), from, to);
     }
 
+    /** {@return the backend under this store, for copies that move documents byte for byte} */
+    Backend backend() {
+        return open();
+    }
+
+    /**
+     * Checks that bytes are a document this store reads, without opening its secrets.
+     *
+     * @throws CorruptStateException naming the key and where it lives, if they are not
+     */
+    void checkDocument(String key, byte[] bytes) {
+        parseRaw(key, bytes);
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
