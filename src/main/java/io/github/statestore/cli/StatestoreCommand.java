@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
         description = "The store is --url, else the STATESTORE_URL variable, else the FileSystem store in"
                 + " .alchemy under the working directory. SCOPE is a scope such as my-app/dev.",
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. See docs/cli.md."},
-        subcommands = {ScopesCommand.class, LsCommand.class, GetCommand.class, PutCommand.class, RmCommand.class, CatCommand.class,
-                VerifyCommand.class})
+        subcommands = {ScopesCommand.class, LsCommand.class, GetCommand.class, PutCommand.class, RmCommand.class,
+                CatCommand.class, VerifyCommand.class, CpCommand.class})
 final class StatestoreCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -74,6 +74,17 @@ final class StatestoreCommand implements Callable<Integer> {
      */
     StateStore open(Scope scope) {
         return config().open(scope);
+    }
+
+    /**
+     * Reads a store URL given as an argument.
+     *
+     * @param url the URL
+     * @param argument the argument's name, for messages, such as {@code FROM}
+     * @return its config
+     */
+    StoreConfig config(String url, String argument) {
+        return StoreUrls.parse(url, argument, env);
     }
 
     /** {@return the config of {@code --url}, else of {@code STATESTORE_URL}, else the FileSystem default} */

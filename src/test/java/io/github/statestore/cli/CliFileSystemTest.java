@@ -70,6 +70,32 @@ class CliFileSystemTest {
     }
 
     @Test
+    void cpCopiesEveryScopeOnceAndRefusesOtherContent() throws IOException {
+        assertEquals(0, put("my-app/dev", "assets", DOC).code());
+        assertEquals(0, put("my-app/dev/nested", "assets", DOC).code());
+        assertEquals(0, put("other", "assets", DOC).code());
+        String target = "file:" + dir.resolve("target");
+
+        CliRun first = CliRun.of("cp", "--verify", url, target);
+        assertEquals(0, first.code(), first.err());
+        assertEquals("Copied: 3 new, 0 overwritten, 0 unchanged, 0 refused, in 4 scopes; 3 verified\n", first.out());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("my-app/dev/nested/assets.json")),
+                Files.readAllBytes(dir.resolve("target/my-app/dev/nested/assets.json")));
+
+        CliRun again = CliRun.of("cp", url, target, "my-app");
+        assertEquals("Copied: 0 new, 0 overwritten, 2 unchanged, 0 refused, in 3 scopes\n", again.out());
+
+        Files.writeString(dir.resolve("target/other/assets.json"), DOC.replace("assets-dev", "changed"));
+        CliRun refused = CliRun.of("--json", "cp", url, target, "other");
+        assertEquals(1, refused.code());
+        assertTrue(refused.out().contains("\"refused\":1"), refused.out());
+        assertTrue(refused.out().contains("\"key\":\"assets\""), refused.out());
+        CliRun overwritten = CliRun.of("cp", "--overwrite", url, target, "other");
+        assertEquals(0, overwritten.code(), overwritten.out());
+        assertFalse(Files.readString(dir.resolve("target/other/assets.json")).contains("changed"));
+    }
+
+    @Test
     void putThenGetPrintsTheDocumentAsTheStoreWritesIt() throws IOException {
         CliRun put = put("my-app/dev", "api/assets", DOC);
         assertEquals(0, put.code(), put::toString);
