@@ -70,38 +70,49 @@ public final class Copier {
     }
 
     private void copyKey(BackendStateStore source, BackendStateStore target, String key) {
-        Backend to = target.backend();
         byte[] bytes = source.backend().read(key);
-        if (bytes == null) {
-            return;
+        if (bytes != null) {
+            place(source, target, key, bytes);
         }
+    }
+
+    /**
+     * Places one document in the target by the copy's rule, counting the outcome.
+     *
+     * @param source the store whose reader the bytes must satisfy (the source's, or the target's on import)
+     * @param target a store of the target, for the document's scope
+     * @param key the key
+     * @param bytes the document
+     */
+    public void place(StateStore source, StateStore target, String key, byte[] bytes) {
+        Scope scope = target.scope();
+        Backend to = backed(target).backend();
         try {
-            source.checkDocument(key, bytes);
+            backed(source).checkDocument(key, bytes);
         } catch (CorruptStateException e) {
-            tally.refuse(source.scope(), key, "does not read in the source: " + e.getMessage());
+            tally.refuse(scope, key, "does not read in the source: " + e.getMessage());
             return;
         }
         Entry current = to.readEntry(key);
         if (current != null && Arrays.equals(current.bytes(), bytes)) {
             tally.unchanged.incrementAndGet();
-            verify(to, source.scope(), key, bytes);
+            verify(to, scope, key, bytes);
             return;
         }
         if (current != null && !overwrite) {
-            tally.refuse(source.scope(), key, "exists in the target with other content; copy with overwrite to"
-                    + " replace it");
+            tally.refuse(scope, key, "exists in the target with other content; copy with overwrite to replace it");
             return;
         }
         if (!dryRun) {
             try {
                 to.writeIf(key, bytes, current == null ? null : current.version());
             } catch (ConflictException changed) {
-                tally.refuse(source.scope(), key, "changed in the target during the copy; copy again");
+                tally.refuse(scope, key, "changed in the target during the copy; copy again");
                 return;
             }
         }
         (current == null ? tally.copied : tally.overwritten).incrementAndGet();
-        verify(to, source.scope(), key, bytes);
+        verify(to, scope, key, bytes);
     }
 
     private void verify(Backend to, Scope scope, String key, byte[] bytes) {
@@ -116,7 +127,7 @@ public final class Copier {
         }
     }
 
-    private static BackendStateStore backed(StateStore store) {
+    static BackendStateStore backed(StateStore store) {
         if (store instanceof BackendStateStore backed) {
             return backed;
         }
