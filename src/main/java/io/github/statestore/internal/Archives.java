@@ -48,8 +48,19 @@ public final class Archives {
      * @return how many documents were written, and those refused because they do not read
      */
     public static ScopeCopy.Report export(StoreConfig source, List<Scope> scopes, OutputStream out) {
+        return export(source, scopes, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes the documents of some scopes, as text.
+     *
+     * @param source the store to read
+     * @param scopes the scopes, in the order to write them
+     * @param writer where the archive's text goes; flushed, not closed
+     * @return how many documents were written, and those refused because they do not read
+     */
+    public static ScopeCopy.Report export(StoreConfig source, List<Scope> scopes, Writer writer) {
         Copier.Tally tally = new Copier.Tally();
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         try {
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("format", FORMAT);

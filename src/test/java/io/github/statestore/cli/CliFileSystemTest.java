@@ -96,6 +96,28 @@ class CliFileSystemTest {
     }
 
     @Test
+    void exportThenImportElsewhereWritesTheSameBytes() throws IOException {
+        assertEquals(0, put("my-app/dev", "assets", DOC).code());
+        assertEquals(0, put("my-app/dev/nested", "assets", DOC).code());
+        Path archive = dir.resolve("state.jsonl");
+
+        CliRun exported = cli("export", "--file", archive.toString());
+        assertEquals(0, exported.code(), exported.err());
+        assertEquals("Exported 2 documents from 3 scopes\n", exported.err());
+        CliRun toStdout = cli("export", "my-app/dev/nested");
+        assertEquals(2, toStdout.out().lines().count(), toStdout.out());
+
+        String target = "file:" + dir.resolve("target");
+        CliRun imported = CliRun.of("--url", target, "import", "--file", archive.toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertEquals("Imported: 2 new, 0 overwritten, 0 unchanged, 0 refused, in 2 scopes\n", imported.out());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("my-app/dev/nested/assets.json")),
+                Files.readAllBytes(dir.resolve("target/my-app/dev/nested/assets.json")));
+        CliRun fromStdin = CliRun.with(Map.of(), Files.readString(archive), "--url", target, "import");
+        assertEquals("Imported: 0 new, 0 overwritten, 2 unchanged, 0 refused, in 2 scopes\n", fromStdin.out());
+    }
+
+    @Test
     void putThenGetPrintsTheDocumentAsTheStoreWritesIt() throws IOException {
         CliRun put = put("my-app/dev", "api/assets", DOC);
         assertEquals(0, put.code(), put::toString);
