@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 + " .alchemy under the working directory. SCOPE is a scope such as my-app/dev.",
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. See docs/cli.md."},
         subcommands = {ScopesCommand.class, LsCommand.class, GetCommand.class, PutCommand.class, RmCommand.class,
-                CatCommand.class, VerifyCommand.class, CpCommand.class, ExportCommand.class, ImportCommand.class})
+                CatCommand.class, VerifyCommand.class, CpCommand.class, DiffCommand.class, ExportCommand.class,
+                ImportCommand.class})
 final class StatestoreCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final InputStream stdin;

@@ -118,6 +118,28 @@ class CliFileSystemTest {
     }
 
     @Test
+    void diffNamesTheKeysOnlyOneStoreHoldsAndThoseThatDiffer() throws IOException {
+        String source = "file:" + dir.resolve("source");
+        for (String key : new String[] {"same", "changed", "gone"}) {
+            assertEquals(0, CliRun.with(Map.of(), DOC, "--url", source, "put", "my-app/dev", key).code());
+        }
+        String target = "file:" + dir.resolve("target");
+        assertEquals(0, CliRun.of("cp", source, target).code());
+        assertEquals(0, CliRun.of("diff", source, target).code());
+
+        Files.delete(dir.resolve("target/my-app/dev/gone.json"));
+        Files.writeString(dir.resolve("target/my-app/dev/changed.json"), DOC.replace("assets-dev", "other"));
+        Files.writeString(dir.resolve("target/my-app/dev/new.json"), DOC);
+        CliRun diff = CliRun.of("diff", source, target, "my-app");
+
+        assertEquals(1, diff.code());
+        assertEquals("~ my-app/dev changed\n- my-app/dev gone\n+ my-app/dev new\n", diff.out());
+        CliRun json = CliRun.of("--json", "diff", source, target, "my-app/dev");
+        assertTrue(json.out().contains("{\"scope\":\"my-app/dev\",\"key\":\"gone\",\"change\":\"only in FROM\"}"),
+                json.out());
+    }
+
+    @Test
     void putThenGetPrintsTheDocumentAsTheStoreWritesIt() throws IOException {
         CliRun put = put("my-app/dev", "api/assets", DOC);
         assertEquals(0, put.code(), put::toString);
