@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. See docs/cli.md."},
         subcommands = {ScopesCommand.class, LsCommand.class, GetCommand.class, PutCommand.class, RmCommand.class,
                 CatCommand.class, VerifyCommand.class, CpCommand.class, DiffCommand.class, ExportCommand.class,
-                ImportCommand.class})
+                ImportCommand.class, RotatePasswordCommand.class})
 final class StatestoreCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -100,6 +100,11 @@ final class StatestoreCommand implements Callable<Integer> {
                     + " with; set " + Passwords.STATESTORE_PASSWORD + " (or " + Passwords.ALCHEMY_PASSWORD
                     + ", Alchemy's) in the environment");
         }
+    }
+
+    /** {@return the environment the command runs in} */
+    Map<String, String> env() {
+        return env;
     }
 
     /** {@return where put reads a document without --file} */

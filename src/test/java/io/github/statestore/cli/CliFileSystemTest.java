@@ -140,6 +140,27 @@ class CliFileSystemTest {
     }
 
     @Test
+    void rotatePasswordMovesSecretsToTheNewPassword() {
+        Scope scope = Scope.of("my-app", "dev");
+        try (StateStore store = FileSystemConfig.builder().root(dir).password("old-pw-1").build().open(scope)) {
+            store.set("db", State.builder().status(State.Status.CREATED).kind("k").id("db").fqn("my-app/dev/db")
+                    .props(Map.of("password", Secret.of("s3cr3t"))).build());
+        }
+
+        CliRun rotated = CliRun.with(Map.of("STATESTORE_PASSWORD", "old-pw-1", "STATESTORE_NEW_PASSWORD", "new-pw-2"),
+                "", "--url", url, "rotate-password");
+        CliRun missing = CliRun.with(Map.of("STATESTORE_PASSWORD", "old-pw-1"), "", "--url", url, "rotate-password");
+
+        assertEquals(0, rotated.code(), rotated.err());
+        assertEquals("my-app: 0 entries rewritten\nmy-app/dev: 1 entry rewritten\n", rotated.out());
+        try (StateStore store = FileSystemConfig.builder().root(dir).password("new-pw-2").build().open(scope)) {
+            assertEquals("s3cr3t", ((Secret) store.get("db").orElseThrow().props().get("password")).reveal());
+        }
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("STATESTORE_NEW_PASSWORD"), missing.err());
+    }
+
+    @Test
     void putThenGetPrintsTheDocumentAsTheStoreWritesIt() throws IOException {
         CliRun put = put("my-app/dev", "api/assets", DOC);
         assertEquals(0, put.code(), put::toString);
@@ -332,7 +353,7 @@ class CliFileSystemTest {
             assertEquals("", run.out(), run::toString);
             assertFalse(run.err().contains("\tat "), run::toString);
         }
-        assertTrue(cli("lss", "x").err().contains("Did you mean: statestore ls?"));
+        assertTrue(cli("lss", "x").err().contains("Did you mean: statestore ls"));
         assertEquals("statestore: Missing required parameter: 'KEY'\n"
                 + "Try 'statestore get --help' for more information.\n", cli("get", "my-app/dev").err());
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 /** docs/cli.md shows every command's help exactly as the command prints it. */
 class CliHelpDocTest {
     private static final Pattern HELP_BLOCK =
-            Pattern.compile("```text\n\\$ statestore (?:(\\w+) )?--help\n(.*?)```", Pattern.DOTALL);
+            Pattern.compile("```text\n\\$ statestore (?:([\\w-]+) )?--help\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void everyHelpBlockIsWhatTheCommandPrints() throws IOException {
