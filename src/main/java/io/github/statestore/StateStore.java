@@ -228,6 +228,15 @@ public interface StateStore extends AutoCloseable {
      */
     void forceUnlock(String name);
 
+    /**
+     * The locks of this scope, as their entries record them: held, expired or released, sorted by name.
+     *
+     * @return the locks; empty when none was ever taken
+     * @throws CorruptStateException naming the lock, if an entry is not a lock entry
+     * @throws StateStoreException if the backend cannot list its lock entries
+     */
+    List<LockInfo> locks();
+
     /** Deletes every state of this scope; nested scopes are left alone. */
     void clear();
 

@@ -53,17 +53,14 @@ final class ZipBackend implements Backend {
     @Override
     public List<String> keys() {
         synchronized (lock) {
-            return read("list", null, zipfs -> {
-                List<String> keys = new ArrayList<>();
-                Path docs = zipfs.getPath(DOCS);
-                if (Files.isDirectory(docs)) {
-                    try (Stream<Path> entries = Files.list(docs)) {
-                        entries.forEach(e -> keys.add(URLDecoder.decode(e.getFileName().toString(),
-                                StandardCharsets.UTF_8)));
-                    }
-                }
-                return keys;
-            }, List.of());
+            return read("list", null, zipfs -> names(zipfs, DOCS), List.of());
+        }
+    }
+
+    @Override
+    public List<String> lockNames() {
+        synchronized (lock) {
+            return read("locks", null, zipfs -> names(zipfs, LOCKS), List.of());
         }
     }
 
@@ -188,6 +185,17 @@ final class ZipBackend implements Backend {
         } catch (NoSuchFileException absent) {
             return null;
         }
+    }
+
+    private static List<String> names(FileSystem zipfs, String folder) throws IOException {
+        List<String> names = new ArrayList<>();
+        Path entries = zipfs.getPath(folder);
+        if (Files.isDirectory(entries)) {
+            try (Stream<Path> all = Files.list(entries)) {
+                all.forEach(e -> names.add(URLDecoder.decode(e.getFileName().toString(), StandardCharsets.UTF_8)));
+            }
+        }
+        return names;
     }
 
     private static void put(FileSystem zipfs, String folder, String key, byte[] bytes) throws IOException {

@@ -112,6 +112,27 @@ final class FileLayout {
     }
 
     /**
+     * The lock name of a lock entry's file name.
+     *
+     * @param fileName a file name
+     * @return the lock name, or {@code null} if the name is not one {@link #lockFileName} writes
+     */
+    public String lockNameOf(String fileName) {
+        if (!fileName.startsWith(LOCK_PREFIX) || !fileName.endsWith(LOCK_SUFFIX)
+                || fileName.length() < LOCK_PREFIX.length() + LOCK_SUFFIX.length()) {
+            return null;
+        }
+        String encoded = style.unescape(fileName.substring(LOCK_PREFIX.length(),
+                fileName.length() - LOCK_SUFFIX.length()));
+        try {
+            String name = encoded == null ? null : KeyCodec.decode(encoded);
+            return name != null && fileName.equals(lockFileName(name)) ? name : null;
+        } catch (io.github.statestore.InvalidKeyException notOurs) {
+            return null;
+        }
+    }
+
+    /**
      * Whether a document file name is a long name, whose key is in a sidecar file.
      *
      * @param fileName a file name ending {@code .json}

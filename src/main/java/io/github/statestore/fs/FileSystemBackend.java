@@ -84,6 +84,25 @@ final class FileSystemBackend implements Backend {
         return keys;
     }
 
+    @Override
+    public List<String> lockNames() {
+        List<String> names = new ArrayList<>();
+        try (Directory opened = scopeDir.open()) {
+            if (opened == null) {
+                return names;
+            }
+            for (String name : opened.names()) {
+                String lock = layout.lockNameOf(name);
+                if (lock != null) {
+                    names.add(lock);
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("locks", null, dir.toString(), e, false);
+        }
+        return names;
+    }
+
     private String keyOf(Directory opened, String name) throws IOException {
         BasicFileAttributes found = opened.attributes(name);
         if (found == null) {

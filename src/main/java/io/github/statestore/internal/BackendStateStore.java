@@ -3,6 +3,7 @@ package io.github.statestore.internal;
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.InvalidStateException;
 import io.github.statestore.Lease;
+import io.github.statestore.LockInfo;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
@@ -139,6 +140,11 @@ public final class BackendStateStore implements StateStore {
     public Lease lock(String name, Duration ttl, Duration maxWait) {
         open();
         return leases.lock(name, ttl, maxWait);
+    }
+
+    @Override
+    public List<LockInfo> locks() {
+        return leases.infos();
     }
 
     @Override

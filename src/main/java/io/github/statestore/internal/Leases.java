@@ -6,6 +6,7 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Lease;
 import io.github.statestore.LeaseOwner;
 import io.github.statestore.LockHeldException;
+import io.github.statestore.LockInfo;
 import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
@@ -15,6 +16,8 @@ import io.github.statestore.spi.Entry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +85,20 @@ final class Leases implements AutoCloseable {
             }
             pause(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, Math.min(MAX_POLL_MILLIS, ttl.toMillis() / 4)));
         }
+    }
+
+    List<LockInfo> infos() {
+        List<String> names = new ArrayList<>(backend.lockNames());
+        Collections.sort(names);
+        List<LockInfo> infos = new ArrayList<>();
+        for (String name : names) {
+            Entry entry = backend.readLock(name);
+            if (entry != null) {
+                LeaseRecord r = parse(backend, name, entry);
+                infos.add(new LockInfo(name, r.owner(), r.token(), r.acquiredAt(), r.expiresAt(), r.released()));
+            }
+        }
+        return List.copyOf(infos);
     }
 
     void forceUnlock(String name) {

@@ -52,6 +52,11 @@ final class MemoryBackend implements Backend {
     }
 
     @Override
+    public List<String> lockNames() {
+        return new ArrayList<>(locks.keySet());
+    }
+
+    @Override
     public Entry readLock(String name) {
         return locks.get(name);
     }

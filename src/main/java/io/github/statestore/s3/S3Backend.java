@@ -109,6 +109,29 @@ final class S3Backend implements Backend {
     }
 
     @Override
+    public List<String> lockNames() {
+        List<String> names = new ArrayList<>();
+        String prefix = layout.lockPrefix();
+        String location = bucketUrl() + prefix;
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = s3.call(S3Operation.LOCK, null, location,
+                    c -> answers.listing(c.listObjectsV2(r -> r.bucket(bucket).prefix(prefix)
+                            .delimiter(S3Layout.DELIMITER).continuationToken(continuation)), S3Operation.LOCK,
+                            location));
+            for (S3Object object : page.contents()) {
+                String name = layout.lockNameOf(object.key());
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return names;
+    }
+
+    @Override
     public Entry readEntry(String key) {
         String objectKey = layout.objectKey(key);
         return s3.call(S3Operation.GET, key, locate(key), c -> fetch(c, objectKey, S3Operation.GET, key));

@@ -75,6 +75,28 @@ final class S3Layout {
         return checkLength(name, lockPrefix + KeyCodec.encode(name));
     }
 
+    /** {@return the prefix every lock entry of this scope starts with} */
+    public String lockPrefix() {
+        return lockPrefix;
+    }
+
+    /**
+     * The lock name of an object key listed under {@link #lockPrefix()}.
+     *
+     * @param objectKey an object key
+     * @return the lock name, or {@code null} if the object is not a lock entry of this scope
+     */
+    public String lockNameOf(String objectKey) {
+        if (!objectKey.startsWith(lockPrefix) || objectKey.indexOf(DELIMITER, lockPrefix.length()) >= 0) {
+            return null;
+        }
+        try {
+            return KeyCodec.decode(objectKey.substring(lockPrefix.length()));
+        } catch (InvalidKeyException notOurs) {
+            return null;
+        }
+    }
+
     /**
      * The key of an object key listed under {@link #scopePrefix()}.
      *

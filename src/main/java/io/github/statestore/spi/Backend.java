@@ -117,6 +117,17 @@ public interface Backend extends AutoCloseable {
     Entry readLock(String name);
 
     /**
+     * The names of this scope's lock entries, for {@link io.github.statestore.StateStore#locks()}. Optional:
+     * the default says the backend cannot list them.
+     *
+     * @return the names, in any order, each once
+     * @throws io.github.statestore.StateStoreException if this backend cannot list its lock entries
+     */
+    default List<String> lockNames() {
+        throw new io.github.statestore.StateStoreException(getClass().getName() + " cannot list its lock entries");
+    }
+
+    /**
      * Writes a lock entry atomically if it is as expected, as {@link #writeIf} does for documents.
      *
      * @param name a valid lock name

@@ -9,6 +9,7 @@ import io.github.statestore.FencedException;
 import io.github.statestore.Lease;
 import io.github.statestore.LeaseOwner;
 import io.github.statestore.LockHeldException;
+import io.github.statestore.LockInfo;
 import io.github.statestore.StateStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,25 @@ public abstract class LeaseContract extends ContractFixture {
     private static final Duration SHORT_TTL = Duration.ofSeconds(2);
     /** How long a test waits for another thread at most. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Test
+    void locksListsEveryLockWithItsHolderTokenAndState() {
+        assertEquals(List.of(), store.locks());
+        Lease released = store.lock("build", TTL);
+        released.close();
+        try (Lease held = store.lock("deploy/prod", TTL)) {
+            store.set("deploy/prod", state("a key of the same name is not a lock"));
+            List<LockInfo> locks = store.locks();
+            assertEquals(List.of("build", "deploy/prod"), locks.stream().map(LockInfo::name).toList());
+            LockInfo deploy = locks.get(1);
+            assertEquals(held.owner(), deploy.holder());
+            assertEquals(held.fencingToken(), deploy.fencingToken());
+            assertEquals(held.expiresAt(), deploy.expiresAt());
+            assertTrue(deploy.isHeldAt(Instant.now()));
+            assertTrue(locks.get(0).released());
+            assertFalse(locks.get(0).isHeldAt(Instant.now()));
+        }
+    }
 
     @Test
     void aHeldLockRefusesAnotherHolderAndSaysWho() {
