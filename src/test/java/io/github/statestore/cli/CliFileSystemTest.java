@@ -3,8 +3,11 @@ package io.github.statestore.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.statestore.FencedException;
+import io.github.statestore.Lease;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,8 +151,9 @@ class CliFileSystemTest {
                     .props(Map.of("password", Secret.of("s3cr3t"))).build());
         }
 
-        CliRun rotated = CliRun.with(Map.of("STATESTORE_PASSWORD", "old-pw-1", "STATESTORE_NEW_PASSWORD", "new-pw-2"),
-                "", "--url", url, "rotate-password");
+        Map<String, String> passwords = Map.of("STATESTORE_PASSWORD", "old-pw-1", "STATESTORE_NEW_PASSWORD",
+                "new-pw-2");
+        CliRun rotated = CliRun.with(passwords, "", "--url", url, "rotate-password");
         CliRun missing = CliRun.with(Map.of("STATESTORE_PASSWORD", "old-pw-1"), "", "--url", url, "rotate-password");
 
         assertEquals(0, rotated.code(), rotated.err());
@@ -158,6 +163,33 @@ class CliFileSystemTest {
         }
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("STATESTORE_NEW_PASSWORD"), missing.err());
+    }
+
+    @Test
+    void locksShowsAHeldLockAndUnlockBreaksItOnlyWhenConfirmed() {
+        Scope scope = Scope.of("my-app", "dev");
+        try (StateStore store = FileSystemConfig.builder().root(dir).build().open(scope);
+                Lease lease = store.lock("deploy", Duration.ofMinutes(5))) {
+            CliRun locks = cli("locks");
+            assertEquals(0, locks.code(), locks.err());
+            assertTrue(locks.out().startsWith("my-app/dev deploy: held by " + lease.owner() + " until "),
+                    locks.out());
+            assertTrue(locks.out().endsWith(", token " + lease.fencingToken() + "\n"), locks.out());
+
+            CliRun declined = CliRun.with(Map.of(), "n\n", "--url", url, "unlock", "my-app/dev", "deploy");
+            assertEquals(1, declined.code());
+            assertTrue(declined.err().contains("Break lock deploy of my-app/dev, held by " + lease.owner()),
+                    declined.err());
+            assertTrue(lease.isHeld());
+
+            CliRun broken = CliRun.with(Map.of(), "y\n", "--url", url, "unlock", "my-app/dev", "deploy");
+            assertEquals(0, broken.code(), broken.err());
+            State state = State.fromJson(DOC.getBytes(StandardCharsets.UTF_8));
+            assertThrows(FencedException.class, () -> lease.set("k", state));
+            assertTrue(cli("--json", "locks", "my-app/dev").out().contains("\"state\":\"released\""));
+            assertEquals("my-app/dev deploy: released; nothing to break\n",
+                    cli("unlock", "--force", "my-app/dev", "deploy").out());
+        }
     }
 
     @Test
