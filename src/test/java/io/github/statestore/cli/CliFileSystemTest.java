@@ -344,7 +344,8 @@ class CliFileSystemTest {
 
         CliRun verify = cli("verify", "my-app/dev", "my-app/prod");
         assertEquals(1, verify.code(), verify::toString);
-        assertTrue(verify.out().startsWith("my-app/dev: Corrupt state for key \"bad\" at " + bad + ": "), verify::toString);
+        assertTrue(verify.out().startsWith("my-app/dev: Corrupt state for key \"bad\" at " + bad + ": "),
+                verify::toString);
         assertTrue(verify.out().endsWith("my-app/dev: 2 documents, 1 does not read\n"
                 + "my-app/prod: 1 document, 0 do not read\n"), verify::toString);
         assertEquals("", verify.err());
