@@ -25,7 +25,23 @@ final class Cli {
      * @return the exit code: 0 ok, 1 failure, 2 usage
      */
     static int run(Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err, String... args) {
-        StatestoreCommand root = new StatestoreCommand(env, stdin);
+        return run(env, stdin, out, err, false, args);
+    }
+
+    /**
+     * Runs one command, drawing progress bars on {@code err} when it is a terminal.
+     *
+     * @param env the environment ({@code STATESTORE_URL}, the password variables)
+     * @param stdin where {@code put} reads a document without {@code --file}
+     * @param out standard output
+     * @param err standard error
+     * @param terminal whether {@code err} is a terminal
+     * @param args the command line
+     * @return the exit code: 0 ok, 1 failure, 2 usage
+     */
+    static int run(Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err, boolean terminal,
+            String... args) {
+        StatestoreCommand root = new StatestoreCommand(env, stdin, terminal);
         CommandLine line = new CommandLine(root)
                 .setOut(out)
                 .setErr(err)

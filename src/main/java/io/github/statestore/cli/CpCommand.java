@@ -57,10 +57,12 @@ final class CpCommand implements Callable<Integer> {
         List<Scope> tops = scopes.isEmpty()
                 ? StateStores.scopes(source).stream().filter(s -> s.names().size() == 1).toList() : scopes;
         List<ScopeCopy.Report> reports = new ArrayList<>();
-        for (Scope scope : tops) {
-            ScopeCopy.Builder copy = ScopeCopy.from(source).to(target).overwrite(overwrite).dryRun(dryRun)
-                    .verify(verify);
-            reports.add((only ? copy.scope(scope) : copy.tree(scope)).run());
+        try (ProgressBar bar = ProgressBar.of(root)) {
+            for (Scope scope : tops) {
+                ScopeCopy.Builder copy = ScopeCopy.from(source).to(target).overwrite(overwrite).dryRun(dryRun)
+                        .verify(verify).progress(bar);
+                reports.add((only ? copy.scope(scope) : copy.tree(scope)).run());
+            }
         }
         Map<String, Object> total = total(reports);
         if (root.json()) {

@@ -49,13 +49,15 @@ final class ExportCommand implements Callable<Integer> {
             scopes.addAll(StateStores.scopes(source, tree));
         }
         ScopeCopy.Report report;
-        if (file == null) {
-            report = Archives.export(source, scopes, root.out());
-        } else {
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                report = Archives.export(source, scopes, writer);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        try (ProgressBar bar = ProgressBar.of(root)) {
+            if (file == null) {
+                report = Archives.export(source, scopes, root.out(), bar);
+            } else {
+                try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    report = Archives.export(source, scopes, writer, bar);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+                }
             }
         }
         report.refused().forEach(r -> root.err().println(r.scope() + " " + r.key() + ": " + r.reason()));

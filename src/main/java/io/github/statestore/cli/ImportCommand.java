@@ -1,7 +1,7 @@
 package io.github.statestore.cli;
 
 import io.github.statestore.ScopeCopy;
-import io.github.statestore.StoreArchive;
+import io.github.statestore.internal.Archives;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +31,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScopeCopy.Report report;
-        try (InputStream in = file == null ? root.stdin() : Files.newInputStream(file)) {
-            report = StoreArchive.importInto(root.config(), in, overwrite);
+        try (InputStream in = file == null ? root.stdin() : Files.newInputStream(file);
+                ProgressBar bar = ProgressBar.of(root)) {
+            report = Archives.importInto(in, root.config(), overwrite, bar);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + (file == null ? "standard input" : file) + ": "
                     + e.getMessage(), e);

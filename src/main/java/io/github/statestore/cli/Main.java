@@ -28,7 +28,7 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.run(System.getenv(), System.in, out, err, args);
+        int code = Cli.run(System.getenv(), System.in, out, err, System.console() != null, args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 final class StatestoreCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final InputStream stdin;
+    private final boolean terminal;
 
     @Spec
     private CommandSpec spec;
@@ -56,9 +57,10 @@ final class StatestoreCommand implements Callable<Integer> {
             description = "Print the stack trace of an error.")
     private boolean verbose;
 
-    StatestoreCommand(Map<String, String> env, InputStream stdin) {
+    StatestoreCommand(Map<String, String> env, InputStream stdin, boolean terminal) {
         this.env = env;
         this.stdin = stdin;
+        this.terminal = terminal;
     }
 
     @Override
@@ -125,6 +127,11 @@ final class StatestoreCommand implements Callable<Integer> {
     /** {@return whether --json was given} */
     boolean json() {
         return json;
+    }
+
+    /** {@return whether standard error is a terminal, where a progress bar may be drawn} */
+    boolean terminal() {
+        return terminal;
     }
 
     /** {@return whether --quiet was given} */

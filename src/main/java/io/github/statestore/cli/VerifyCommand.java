@@ -2,6 +2,7 @@ package io.github.statestore.cli;
 
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.Scope;
+import io.github.statestore.ScopeCopy;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.internal.JsonText;
@@ -43,10 +44,12 @@ final class VerifyCommand implements Callable<Integer> {
     private boolean verify(Scope scope) {
         List<Map<String, Object>> problems = new ArrayList<>();
         int documents;
-        try (StateStore store = root.open(scope)) {
+        try (StateStore store = root.open(scope); ProgressBar bar = ProgressBar.of(root)) {
             List<String> keys = store.list();
             documents = keys.size();
+            long done = 0;
             for (String key : keys) {
+                bar.accept(new ScopeCopy.Progress(scope, key, ++done, documents));
                 try {
                     store.get(key);
                 } catch (CorruptStateException e) {

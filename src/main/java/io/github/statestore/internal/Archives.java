@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Export and import in the statestore archive format, streaming: JSON Lines, UTF-8. The first line is
@@ -48,7 +49,8 @@ public final class Archives {
      * @return how many documents were written, and those refused because they do not read
      */
     public static ScopeCopy.Report export(StoreConfig source, List<Scope> scopes, OutputStream out) {
-        return export(source, scopes, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        return export(source, scopes, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+                p -> { });
     }
 
     /**
@@ -57,9 +59,11 @@ public final class Archives {
      * @param source the store to read
      * @param scopes the scopes, in the order to write them
      * @param writer where the archive's text goes; flushed, not closed
+     * @param progress told after each document
      * @return how many documents were written, and those refused because they do not read
      */
-    public static ScopeCopy.Report export(StoreConfig source, List<Scope> scopes, Writer writer) {
+    public static ScopeCopy.Report export(StoreConfig source, List<Scope> scopes, Writer writer,
+            Consumer<ScopeCopy.Progress> progress) {
         Copier.Tally tally = new Copier.Tally();
         try {
             Map<String, Object> header = new LinkedHashMap<>();
@@ -68,7 +72,7 @@ public final class Archives {
             writer.write(JsonText.writeCompact(header) + "\n");
             for (Scope scope : scopes) {
                 try (StateStore store = source.open(scope)) {
-                    exportScope(Copier.backed(store), writer, tally);
+                    exportScope(Copier.backed(store), writer, tally, progress);
                 }
             }
             writer.flush();
@@ -78,10 +82,13 @@ public final class Archives {
         return tally.report(scopes, false);
     }
 
-    private static void exportScope(BackendStateStore store, Writer writer, Copier.Tally tally) throws IOException {
+    private static void exportScope(BackendStateStore store, Writer writer, Copier.Tally tally,
+            Consumer<ScopeCopy.Progress> progress) throws IOException {
         List<String> keys = new ArrayList<>(store.backend().keys());
         keys.sort(null);
+        long done = 0;
         for (String key : keys) {
+            progress.accept(new ScopeCopy.Progress(store.scope(), key, ++done, keys.size()));
             byte[] bytes = store.backend().read(key);
             if (bytes == null) {
                 continue;
@@ -115,6 +122,21 @@ public final class Archives {
      * @throws StateStoreException naming the line, if the archive is not one this code reads
      */
     public static ScopeCopy.Report importInto(InputStream in, StoreConfig target, boolean overwrite) {
+        return importInto(in, target, overwrite, p -> { });
+    }
+
+    /**
+     * Reads an archive into a store, telling a listener after each document.
+     *
+     * @param in the archive; read to its end, not closed
+     * @param target the store to write
+     * @param overwrite whether a target entry with other bytes is replaced
+     * @param progress told after each document; its total is 0, since the archive is read as it streams
+     * @return what was created, left alone, overwritten and refused
+     * @throws StateStoreException naming the line, if the archive is not one this code reads
+     */
+    public static ScopeCopy.Report importInto(InputStream in, StoreConfig target, boolean overwrite,
+            Consumer<ScopeCopy.Progress> progress) {
         Copier.Tally tally = new Copier.Tally();
         Copier placer = new Copier(overwrite, false, false, 1, p -> { }, tally);
         Map<Scope, StateStore> open = new LinkedHashMap<>();
@@ -122,6 +144,7 @@ public final class Archives {
         try {
             readHeader(reader.readLine());
             int number = 1;
+            long placed = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
                 if (line.isBlank()) {
@@ -130,8 +153,9 @@ public final class Archives {
                 Map<String, Object> entry = parseLine(line, number);
                 Scope scope = scope(entry, number);
                 StateStore store = open.computeIfAbsent(scope, target::open);
-                placer.place(store, store, text(entry, "key", number),
-                        text(entry, "document", number).getBytes(StandardCharsets.UTF_8));
+                String key = text(entry, "key", number);
+                placer.place(store, store, key, text(entry, "document", number).getBytes(StandardCharsets.UTF_8));
+                progress.accept(new ScopeCopy.Progress(scope, key, ++placed, 0));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the archive", e);

@@ -82,6 +82,7 @@ class CliFileSystemTest {
 
         CliRun first = CliRun.of("cp", "--verify", url, target);
         assertEquals(0, first.code(), first.err());
+        assertEquals("", first.err(), "no progress bar when standard error is not a terminal");
         assertEquals("Copied: 3 new, 0 overwritten, 0 unchanged, 0 refused, in 4 scopes; 3 verified\n", first.out());
         assertArrayEquals(Files.readAllBytes(dir.resolve("my-app/dev/nested/assets.json")),
                 Files.readAllBytes(dir.resolve("target/my-app/dev/nested/assets.json")));

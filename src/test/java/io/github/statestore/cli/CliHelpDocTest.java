@@ -28,7 +28,7 @@ class CliHelpDocTest {
             blocks.put(m.group(1) == null ? "" : m.group(1), m.group(2));
         }
         List<String> commands = new ArrayList<>(List.of(""));
-        commands.addAll(new CommandLine(new StatestoreCommand(Map.of(), new ByteArrayInputStream(new byte[0])))
+        commands.addAll(new CommandLine(new StatestoreCommand(Map.of(), new ByteArrayInputStream(new byte[0]), false))
                 .getSubcommands().keySet());
         assertEquals(commands, List.copyOf(blocks.keySet()), "docs/cli.md's help blocks, in order");
         for (String command : commands) {
