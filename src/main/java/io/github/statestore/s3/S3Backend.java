@@ -66,17 +66,26 @@ final class S3Backend implements Backend {
             if (!config.createBucket) {
                 throw missing;
             }
-            s3.call(S3Operation.CREATE_BUCKET, null, bucketUrl(), c -> {
-                String region = c.serviceClientConfiguration().region().id();
-                try {
-                    return c.createBucket(r -> r.bucket(bucket).createBucketConfiguration(
-                            UNCONSTRAINED_REGIONS.contains(region) ? null
-                                    : CreateBucketConfiguration.builder().locationConstraint(region).build()));
-                } catch (BucketAlreadyOwnedByYouException raced) {
-                    return null;
-                }
-            });
+            createBucket(s3);
         }
+    }
+
+    /**
+     * Creates the client's bucket in the client's region; {@code BucketAlreadyOwnedByYou} counts as created.
+     *
+     * @param s3 the client, whose bucket to create
+     */
+    static void createBucket(RetryingS3Client s3) {
+        s3.call(S3Operation.CREATE_BUCKET, null, "s3://" + s3.bucket() + "/", c -> {
+            String region = c.serviceClientConfiguration().region().id();
+            try {
+                return c.createBucket(r -> r.bucket(s3.bucket()).createBucketConfiguration(
+                        UNCONSTRAINED_REGIONS.contains(region) ? null
+                                : CreateBucketConfiguration.builder().locationConstraint(region).build()));
+            } catch (BucketAlreadyOwnedByYouException raced) {
+                return null;
+            }
+        });
     }
 
     @Override

@@ -4,6 +4,8 @@ package io.github.statestore.s3;
 enum S3Operation {
     INIT("init", "s3:ListBucket"),
     CREATE_BUCKET("createBucket", "s3:CreateBucket"),
+    BOOTSTRAP("bootstrap", "s3:GetBucketVersioning, s3:PutBucketVersioning, s3:GetEncryptionConfiguration,"
+            + " s3:PutEncryptionConfiguration, s3:GetBucketPublicAccessBlock and s3:PutBucketPublicAccessBlock"),
     LIST("list", "s3:ListBucket"),
     GET("get", "s3:GetObject"),
     SET("set", "s3:PutObject"),

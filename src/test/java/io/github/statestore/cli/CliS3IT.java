@@ -99,6 +99,27 @@ class CliS3IT {
         assertEquals("[]\n", CliRun.of("--url", other, "--json", "locks").out());
     }
 
+    /**
+     * bootstrap on S3Proxy: the bucket is created, versioning turned on and default encryption set; S3Proxy
+     * does not implement public access blocks (501), which is said, with exit code 1. A second run changes
+     * nothing.
+     */
+    @Test
+    void bootstrapSetsTheBucketUpAndSaysWhatTheServerCannotDo() {
+        String url = url(S3Server.newBucketName());
+
+        CliRun first = CliRun.of("--url", url, "bootstrap");
+        CliRun second = CliRun.of("--url", url, "bootstrap");
+
+        assertEquals(1, first.code(), first::toString);
+        String bucket = url.substring("s3://".length(), url.indexOf('?'));
+        assertEquals("bucket: set, " + bucket + "\nversioning: set, enabled\nencryption: set, AES256 by default\n"
+                + "public access: not set: the server does not implement it (NotImplemented)\n", first.out());
+        assertTrue(second.out().startsWith("bucket: already " + bucket + "\nversioning: already enabled\n"),
+                second.out());
+        assertEquals(1, CliRun.of("--url", "file:.", "bootstrap").code());
+    }
+
     @Test
     void aMissingBucketIsOneLineAndAHint() {
         CliRun ls = CliRun.of("--url", url(S3Server.newBucketName()), "ls", "my-app/dev");
