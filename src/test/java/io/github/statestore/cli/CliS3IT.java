@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.statestore.Lease;
+import io.github.statestore.Scope;
+import io.github.statestore.State;
+import io.github.statestore.StateStore;
 import io.github.statestore.s3.S3Server;
+import io.github.statestore.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +124,31 @@ class CliS3IT {
         assertTrue(second.out().startsWith("bucket: already " + bucket + "\nversioning: already enabled\n"),
                 second.out());
         assertEquals(1, CliRun.of("--url", "file:.", "bootstrap").code());
+    }
+
+    /** rotate-password, locks and unlock on a bucket. */
+    @Test
+    void secretsRotateAndALockIsBrokenOnABucket() {
+        String bucket = S3Server.newBucket();
+        String url = url(bucket);
+        Scope scope = Scope.of("my-app", "dev");
+        try (StateStore store = S3Server.config(bucket).password("old-pw-1").build().open(scope)) {
+            store.set("db", State.builder().status(State.Status.CREATED).kind("k").id("db").fqn("my-app/dev/db")
+                    .props(Map.of("password", Secret.of("s3cr3t"))).build());
+            Map<String, String> passwords = Map.of("STATESTORE_PASSWORD", "old-pw-1", "STATESTORE_NEW_PASSWORD",
+                    "new-pw-2");
+            CliRun rotated = CliRun.with(passwords, "", "--url", url, "rotate-password", "my-app/dev");
+            assertEquals("my-app/dev: 1 entry rewritten\n", rotated.out(), rotated::toString);
+
+            try (Lease lease = store.lock("deploy", Duration.ofMinutes(5))) {
+                assertTrue(CliRun.of("--url", url, "locks").out().startsWith("my-app/dev deploy: held by "));
+                assertEquals(0, CliRun.of("--url", url, "unlock", "--force", "my-app/dev", "deploy").code());
+                assertTrue(CliRun.of("--url", url, "--json", "locks").out().contains("\"state\":\"released\""));
+            }
+        }
+        try (StateStore store = S3Server.config(bucket).password("new-pw-2").build().open(scope)) {
+            assertEquals("s3cr3t", ((Secret) store.get("db").orElseThrow().props().get("password")).reveal());
+        }
     }
 
     @Test
