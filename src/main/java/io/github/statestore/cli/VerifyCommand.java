@@ -68,8 +68,8 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             problems.forEach(p -> root.out().println(scope + ": " + p.get("error")));
             if (!root.quiet()) {
-                root.out().println(scope + ": " + documents + (documents == 1 ? " document, " : " documents, ") + problems.size()
-                        + (problems.size() == 1 ? " does" : " do") + " not read");
+                root.out().println(scope + ": " + documents + (documents == 1 ? " document, " : " documents, ")
+                        + problems.size() + (problems.size() == 1 ? " does" : " do") + " not read");
             }
         }
         return problems.isEmpty();

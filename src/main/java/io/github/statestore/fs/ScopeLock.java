@@ -66,6 +66,7 @@ final class ScopeLock {
      * @throws StateStoreException ({@code retryable()}) if the thread is interrupted while waiting; its
      *     interrupt flag stays set
      */
+    @SuppressWarnings("try") // the FileLock is held for the block, never read in it
     <T> T run(Action<T> action) throws IOException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         try (Directory dir = scopeDir.create()) {

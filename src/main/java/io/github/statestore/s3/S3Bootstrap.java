@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * Sets a bucket up as a state bucket should be, idempotently: it exists, versioning is on (every overwritten
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 public final class S3Bootstrap {
     private static final int NOT_FOUND = 404;
     private static final int NOT_IMPLEMENTED = 501;
+    private static final ServerSideEncryptionRule AES256_BY_DEFAULT = ServerSideEncryptionRule.builder()
+            .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build();
 
     private S3Bootstrap() {
     }
@@ -63,8 +66,7 @@ public final class S3Bootstrap {
             steps.add(step(s3, "encryption", c -> !c.getBucketEncryption(r -> r.bucket(s3.bucket()))
                     .serverSideEncryptionConfiguration().rules().isEmpty(),
                     c -> c.putBucketEncryption(r -> r.bucket(s3.bucket()).serverSideEncryptionConfiguration(e -> e
-                            .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d
-                                    .sseAlgorithm(ServerSideEncryption.AES256))))), "AES256 by default"));
+                            .rules(AES256_BY_DEFAULT))), "AES256 by default"));
             steps.add(step(s3, "public access", c -> blocked(c.getPublicAccessBlock(r -> r.bucket(s3.bucket()))
                     .publicAccessBlockConfiguration()),
                     c -> c.putPublicAccessBlock(r -> r.bucket(s3.bucket()).publicAccessBlockConfiguration(b -> b
