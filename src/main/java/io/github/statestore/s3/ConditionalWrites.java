@@ -4,9 +4,11 @@ import io.github.statestore.ConflictException;
 import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.spi.Conflicts;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -72,7 +74,7 @@ final class ConditionalWrites {
                 if (!lost.any()) {
                     throw Conflicts.of(key, expected, null, op.storeName());
                 }
-                HeadObjectResponse now = head(c, put.key(), op, key);
+                HeadObjectResponse now = head(c, put.key());
                 if (now != null && writeId.equals(now.metadata().get(WRITE_ID))) {
                     return now.eTag();
                 }
@@ -95,7 +97,7 @@ final class ConditionalWrites {
     void delete(String key, String objectKey, String expected) {
         String location = location(objectKey);
         HeadObjectResponse current = s3.call(S3Operation.DELETE_IF, key, location,
-                c -> head(c, objectKey, S3Operation.DELETE_IF, key));
+                c -> head(c, objectKey));
         if (current == null || !expected.equals(current.eTag())) {
             throw Conflicts.of(key, expected, current == null ? null : current.eTag(),
                     S3Operation.DELETE_IF.storeName());
@@ -137,15 +139,22 @@ final class ConditionalWrites {
         }
     }
 
-    /** @return the object's head, its ETag checked, or {@code null} when it is absent */
-    private HeadObjectResponse head(S3Client c, String objectKey, S3Operation op, String key) {
+    /**
+     * The object's head, or {@code null} when it is absent. A head without an ETag (S3Proxy answers one now and
+     * then while the object is being deleted) fails the attempt as a transient error, so that it is retried:
+     * a HEAD changes nothing, and a conditional PUT retried with the same write id is still recognized.
+     */
+    private HeadObjectResponse head(S3Client c, String objectKey) {
         HeadObjectResponse head;
         try {
             head = c.headObject(r -> r.bucket(s3.bucket()).key(objectKey));
         } catch (NoSuchKeyException absent) {
             return null;
         }
-        answers.etag(head.eTag(), op, key, location(objectKey), "HeadObject");
+        if (head.eTag() == null || head.eTag().isEmpty()) {
+            throw SdkClientException.builder().message("the HeadObject answer for " + location(objectKey)
+                    + " has no ETag").cause(new IOException("HeadObject answer without an ETag")).build();
+        }
         return head;
     }
 

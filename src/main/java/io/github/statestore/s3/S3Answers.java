@@ -17,7 +17,7 @@ final class S3Answers {
     }
 
     /**
-     * @param etag the ETag of a PutObject, GetObject or HeadObject answer
+     * @param etag the ETag of a PutObject or GetObject answer
      * @param request the request's name, such as {@code PutObject}
      * @return the ETag
      * @throws StorageException if there is none
