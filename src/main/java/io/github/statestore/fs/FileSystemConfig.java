@@ -80,7 +80,7 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
      */
     @Override
     public ScopeListing openScopeListing() {
-        return new FileSystemScopes(new FileLayout(realRoot(), nameStyle), nameStyle);
+        return new FileSystemScopes(new FileLayout(realRoot(), nameStyle), nameStyle, atomicFiles());
     }
 
     /**
@@ -123,8 +123,7 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
     public StateStore open(Scope scope) {
         Arguments.notNull(scope, "scope");
         FileLayout layout = new FileLayout(realRoot(), nameStyle);
-        AtomicFiles files = new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
-        return BackendStores.open(scope, new FileSystemBackend(layout, scope, files, ScopeLock.MAX_WAIT, true),
+        return BackendStores.open(scope, new FileSystemBackend(layout, scope, atomicFiles(), ScopeLock.MAX_WAIT, true),
                 password);
     }
 
@@ -132,6 +131,10 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
      * Two configs are equal when their roots (as given, not resolved), name styles and passwords are: the
      * password is compared, never shown. {@link #hashCode()} leaves it out.
      */
+    private static AtomicFiles atomicFiles() {
+        return new AtomicFiles(NameStyle.ofPlatform() == NameStyle.POSIX);
+    }
+
     private Path realRoot() {
         try {
             return ScopeDirectory.realRoot(root);

@@ -5,49 +5,59 @@ import io.github.statestore.StorageException;
 import io.github.statestore.key.NameStyle;
 import io.github.statestore.spi.ScopeListing;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The FileSystem store's scopes: the directories below its root, their names unescaped by the config's
- * {@link NameStyle}. A symbolic link is not a scope and is never followed, as nowhere below the root. Used by
- * one thread.
+ * {@link NameStyle}. Directories are opened as the store opens them ({@link ScopeDirectory}, {@link Directory}):
+ * from the root, one at a time, without following links, so a symbolic link is neither a scope nor followed.
+ * Used by one thread.
  */
 final class FileSystemScopes implements ScopeListing {
     private final FileLayout layout;
     private final NameStyle style;
+    private final AtomicFiles files;
 
-    FileSystemScopes(FileLayout layout, NameStyle style) {
+    FileSystemScopes(FileLayout layout, NameStyle style, AtomicFiles files) {
         this.layout = layout;
         this.style = style;
+        this.files = files;
     }
 
     @Override
     public List<String> childNames(Scope parent) {
-        Path dir = parent == null ? layout.root() : layout.scopeDir(parent);
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                BasicFileAttributes type = Files.readAttributes(entry, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                String name = type.isDirectory() ? style.unescape(entry.getFileName().toString()) : null;
+        try (Directory dir = open(parent)) {
+            if (dir == null) {
+                return names;
+            }
+            for (String entry : dir.names()) {
+                BasicFileAttributes type = dir.attributes(entry);
+                String name = type != null && type.isDirectory() ? style.unescape(entry) : null;
                 if (name != null) {
                     names.add(name);
                 }
             }
-        } catch (NoSuchFileException | NotDirectoryException absent) {
-            return List.of();
         } catch (IOException e) {
-            throw new StorageException("scopes", null, dir.toString(), e, false);
+            throw new StorageException("scopes", null, (parent == null ? layout.root() : layout.scopeDir(parent))
+                    .toString(), e, false);
         }
         return names;
+    }
+
+    /** @return the directory of {@code parent} (the root when null), or {@code null} when it does not exist */
+    private Directory open(Scope parent) throws IOException {
+        if (parent != null) {
+            return new ScopeDirectory(layout.root(), layout.scopeDir(parent), files, true).open();
+        }
+        try {
+            return Directory.openRoot(layout.root(), true);
+        } catch (NoSuchFileException absent) {
+            return null;
+        }
     }
 
     @Override
