@@ -16,6 +16,11 @@ final class S3Answers {
         this.endpoint = endpoint;
     }
 
+    /** {@return the checks for a config's endpoint: the one it sets, else AWS's} */
+    static S3Answers of(S3Config config) {
+        return new S3Answers(config.endpoint == null ? "AWS S3's endpoint" : "endpoint " + config.endpoint);
+    }
+
     /**
      * @param etag the ETag of a PutObject or GetObject answer
      * @param request the request's name, such as {@code PutObject}

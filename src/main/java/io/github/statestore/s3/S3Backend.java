@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -43,7 +42,7 @@ final class S3Backend implements Backend {
 
     S3Backend(RetryingS3Client s3, S3Layout layout, S3Config config) {
         this.s3 = s3;
-        this.answers = new S3Answers(config.endpoint == null ? "AWS S3's endpoint" : "endpoint " + config.endpoint);
+        this.answers = S3Answers.of(config);
         this.conditional = new ConditionalWrites(s3, answers);
         this.layout = layout;
         this.config = config;
@@ -96,13 +95,7 @@ final class S3Backend implements Backend {
     @Override
     public List<String> keys() {
         List<String> keys = new ArrayList<>();
-        String token = null;
-        do {
-            String continuation = token;
-            String location = bucketUrl() + layout.scopePrefix();
-            ListObjectsV2Response page = s3.call(S3Operation.LIST, null, location,
-                    c -> answers.listing(c.listObjectsV2(r -> r.bucket(bucket).prefix(layout.scopePrefix())
-                            .delimiter(S3Layout.DELIMITER).continuationToken(continuation)), S3Operation.LIST, location));
+        DelimitedListing.eachPage(s3, answers, layout.scopePrefix(), page -> {
             for (S3Object object : page.contents()) {
                 String key = layout.keyOf(object.key());
                 if (key == null) {
@@ -112,31 +105,21 @@ final class S3Backend implements Backend {
                     keys.add(key);
                 }
             }
-            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-        } while (token != null);
+        });
         return keys;
     }
 
     @Override
     public List<String> lockNames() {
         List<String> names = new ArrayList<>();
-        String prefix = layout.lockPrefix();
-        String location = bucketUrl() + prefix;
-        String token = null;
-        do {
-            String continuation = token;
-            ListObjectsV2Response page = s3.call(S3Operation.LOCK, null, location,
-                    c -> answers.listing(c.listObjectsV2(r -> r.bucket(bucket).prefix(prefix)
-                            .delimiter(S3Layout.DELIMITER).continuationToken(continuation)), S3Operation.LOCK,
-                            location));
+        DelimitedListing.eachPage(s3, answers, layout.lockPrefix(), page -> {
             for (S3Object object : page.contents()) {
                 String name = layout.lockNameOf(object.key());
                 if (name != null) {
                     names.add(name);
                 }
             }
-            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-        } while (token != null);
+        });
         return names;
     }
 
