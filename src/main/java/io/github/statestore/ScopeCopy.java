@@ -2,7 +2,7 @@ package io.github.statestore;
 
 import io.github.statestore.internal.Arguments;
 import io.github.statestore.internal.Copier;
-import java.util.ArrayList;
+import io.github.statestore.internal.ScopeWalk;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -67,11 +67,7 @@ public final class ScopeCopy {
      *     rule above is reported, not thrown); what was copied before stays, and running the copy again goes on
      */
     public Report run() {
-        List<Scope> scopes = new ArrayList<>();
-        scopes.add(scope);
-        if (tree) {
-            scopes.addAll(StateStores.scopes(source, scope));
-        }
+        List<Scope> scopes = tree ? ScopeWalk.tree(source, scope) : List.of(scope);
         Copier.Tally tally = new Copier.Tally();
         for (Scope s : scopes) {
             try (StateStore from = source.open(s); StateStore to = target.open(s)) {

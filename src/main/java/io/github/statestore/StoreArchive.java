@@ -2,9 +2,9 @@ package io.github.statestore;
 
 import io.github.statestore.internal.Archives;
 import io.github.statestore.internal.Arguments;
+import io.github.statestore.internal.ScopeWalk;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,9 +43,7 @@ public final class StoreArchive {
      * @throws StateStoreException if the source cannot list its scopes or be read
      */
     public static ScopeCopy.Report export(StoreConfig source, Scope tree, OutputStream out) {
-        List<Scope> scopes = new ArrayList<>();
-        scopes.add(Arguments.notNull(tree, "tree"));
-        scopes.addAll(StateStores.scopes(Arguments.notNull(source, "source"), tree));
+        List<Scope> scopes = ScopeWalk.tree(Arguments.notNull(source, "source"), Arguments.notNull(tree, "tree"));
         return Archives.export(source, scopes, Arguments.notNull(out, "out"));
     }
 

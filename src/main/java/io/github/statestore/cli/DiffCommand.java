@@ -48,9 +48,8 @@ final class DiffCommand implements Callable<Integer> {
             scopes.addAll(StateStores.scopes(second));
         }
         for (Scope tree : trees) {
-            scopes.add(tree);
-            scopes.addAll(StateStores.scopes(first, tree));
-            scopes.addAll(StateStores.scopes(second, tree));
+            scopes.addAll(ScopeWalk.tree(first, tree));
+            scopes.addAll(ScopeWalk.tree(second, tree));
         }
         List<Differ.Difference> differences = Differ.diff(first, second, List.copyOf(scopes));
         if (root.json()) {

@@ -5,6 +5,7 @@ import io.github.statestore.ScopeCopy;
 import io.github.statestore.StateStores;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.internal.Archives;
+import io.github.statestore.internal.ScopeWalk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -45,8 +46,7 @@ final class ExportCommand implements Callable<Integer> {
             scopes.addAll(StateStores.scopes(source));
         }
         for (Scope tree : trees) {
-            scopes.add(tree);
-            scopes.addAll(StateStores.scopes(source, tree));
+            scopes.addAll(ScopeWalk.tree(source, tree));
         }
         ScopeCopy.Report report;
         try (ProgressBar bar = ProgressBar.of(root)) {

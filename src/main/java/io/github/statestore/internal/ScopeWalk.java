@@ -2,6 +2,8 @@ package io.github.statestore.internal;
 
 import io.github.statestore.InvalidScopeException;
 import io.github.statestore.Scope;
+import io.github.statestore.StateStores;
+import io.github.statestore.StoreConfig;
 import io.github.statestore.spi.ScopeDiscovery;
 import io.github.statestore.spi.ScopeListing;
 import java.util.ArrayDeque;
@@ -33,6 +35,20 @@ public final class ScopeWalk {
     private static final Logger LOG = LoggerFactory.getLogger(ScopeWalk.class);
 
     private ScopeWalk() {
+    }
+
+    /**
+     * A scope and every scope below it in a config's storage, as copies and exports take a tree.
+     *
+     * @param config the backend and its settings; it must list its scopes
+     * @param root the top scope
+     * @return {@code root}, then the scopes below it in {@link #ORDER}
+     */
+    public static List<Scope> tree(StoreConfig config, Scope root) {
+        List<Scope> tree = new ArrayList<>();
+        tree.add(root);
+        tree.addAll(StateStores.scopes(config, root));
+        return tree;
     }
 
     /**
