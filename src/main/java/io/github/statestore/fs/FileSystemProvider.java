@@ -25,20 +25,16 @@ public final class FileSystemProvider implements StoreProvider {
     public StoreConfig fromUrl(StoreUrl url) {
         URI uri = url.uri();
         if (uri != null) {
-            try {
-                url.finish();
-                return StoreConfig.fileSystem(Path.of(uri));
-            } catch (IllegalArgumentException e) {
-                throw url.fail("is not a valid file URL: " + e.getMessage());
-            }
-        }
-        if (url.opaquePart().isEmpty()) {
+            url.finish();
+        } else if (url.opaquePart().isEmpty()) {
             throw url.fail("has no path; use file:.alchemy or file:///abs/path");
         }
+        Path root;
         try {
-            return StoreConfig.fileSystem(Path.of(url.opaquePart()));
+            root = uri != null ? Path.of(uri) : Path.of(url.opaquePart());
         } catch (IllegalArgumentException e) {
             throw url.fail("is not a valid file URL: " + e.getMessage());
         }
+        return StoreConfig.fileSystem(root);
     }
 }
