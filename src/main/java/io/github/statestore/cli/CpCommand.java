@@ -69,7 +69,7 @@ final class CpCommand implements Callable<Integer> {
             root.out().println(JsonText.writeCompact(total));
         } else {
             reports.stream().flatMap(r -> r.refused().stream())
-                    .forEach(r -> root.out().println(r.scope() + " " + r.key() + ": " + r.reason()));
+                    .forEach(r -> root.out().println(line(r)));
             if (!root.quiet()) {
                 root.out().println((dryRun ? "Would copy: " : "Copied: ") + total.get("copied") + " new, "
                         + total.get("overwritten") + " overwritten, " + total.get("unchanged") + " unchanged, "
@@ -78,6 +78,11 @@ final class CpCommand implements Callable<Integer> {
             }
         }
         return reports.stream().allMatch(r -> r.refused().isEmpty()) ? 0 : Cli.FAILURE;
+    }
+
+    /** {@return how a refused key is printed: {@code SCOPE KEY: REASON}} */
+    static String line(ScopeCopy.Refused r) {
+        return r.scope() + " " + r.key() + ": " + r.reason();
     }
 
     private Map<String, Object> total(List<ScopeCopy.Report> reports) {

@@ -60,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
         }
-        report.refused().forEach(r -> root.err().println(r.scope() + " " + r.key() + ": " + r.reason()));
+        report.refused().forEach(r -> root.err().println(CpCommand.line(r)));
         if (!root.quiet()) {
             root.err().println("Exported " + report.copied() + (report.copied() == 1 ? " document" : " documents")
                     + " from " + scopes.size() + (scopes.size() == 1 ? " scope" : " scopes"));

@@ -38,7 +38,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot read " + (file == null ? "standard input" : file) + ": "
                     + e.getMessage(), e);
         }
-        report.refused().forEach(r -> root.out().println(r.scope() + " " + r.key() + ": " + r.reason()));
+        report.refused().forEach(r -> root.out().println(CpCommand.line(r)));
         if (!root.quiet()) {
             root.out().println("Imported: " + report.copied() + " new, " + report.overwritten() + " overwritten, "
                     + report.unchanged() + " unchanged, " + report.refused().size() + " refused, in "
