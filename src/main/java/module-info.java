@@ -1,6 +1,7 @@
 /**
- * statestore: pluggable state stores (FileSystem, in-memory, Amazon S3, Cloudflare R2, and backends of third
- * parties found with {@link java.util.ServiceLoader}), sharing Alchemy's layout, JSON and secrets.
+ * statestore: pluggable state stores (FileSystem, in-memory, Amazon S3, Cloudflare R2, PostgreSQL and SQLite,
+ * and backends of third parties found with {@link java.util.ServiceLoader}), sharing Alchemy's layout, JSON and
+ * secrets.
  *
  * <p>Exported: the API ({@code io.github.statestore} and the packages of its stores and secrets), the key
  * encoding ({@code io.github.statestore.key}), and the backend SPI ({@code io.github.statestore.spi}). Not
@@ -12,6 +13,7 @@ module io.github.statestore {
     requires transitive software.amazon.awssdk.services.s3;
     requires transitive software.amazon.awssdk.auth;
     requires transitive software.amazon.awssdk.core;
+    requires transitive java.sql;
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.http.apache5;
@@ -27,6 +29,7 @@ module io.github.statestore {
 
     exports io.github.statestore;
     exports io.github.statestore.fs;
+    exports io.github.statestore.jdbc;
     exports io.github.statestore.key;
     exports io.github.statestore.memory;
     exports io.github.statestore.r2;
@@ -40,6 +43,7 @@ module io.github.statestore {
 
     provides io.github.statestore.spi.StoreProvider with
             io.github.statestore.fs.FileSystemProvider,
+            io.github.statestore.jdbc.JdbcProvider,
             io.github.statestore.memory.MemoryProvider,
             io.github.statestore.r2.R2Provider,
             io.github.statestore.s3.S3Provider;

@@ -34,7 +34,8 @@ class ConformanceKitTest {
     private static final List<String> BACKENDS = List.of("io.github.statestore.fs.FileSystemStoreTest",
             "io.github.statestore.memory.MemoryStoreTest", "com.example.zipstore.ZipStoreTest",
             "io.github.statestore.s3.S3StoreIT", "io.github.statestore.r2.R2StoreIT",
-            "io.github.statestore.s3.S3LocalStackIT");
+            "io.github.statestore.s3.S3LocalStackIT", "io.github.statestore.jdbc.SqliteStoreTest",
+            "io.github.statestore.jdbc.PostgresStoreIT");
     private static final String KIT = ContractFixture.class.getPackageName() + ".";
 
     @Test

@@ -39,7 +39,7 @@ class StoreConfigTest {
     @Test
     void anUnknownSchemeNamesTheSchemesOfTheInstalledProviders() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> StoreConfig.parse("nope:x"));
-        assertTrue(e.getMessage().contains("the installed store providers read file:, memory:, r2:, s3:, zip:"),
+        assertTrue(e.getMessage().contains("the installed store providers read file:, jdbc:, memory:, r2:, s3:, zip:"),
                 e.getMessage());
     }
 

@@ -7,6 +7,7 @@ import io.github.statestore.LockInfo;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
+import io.github.statestore.StateStoreException;
 import io.github.statestore.StoreClosedException;
 import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
@@ -199,16 +200,37 @@ public final class BackendStateStore implements StateStore {
     }
 
     private Map<String, State> readAll(Collection<String> keys) {
-        List<State> states = reads.map(keys, this::read);
         Map<String, State> result = new LinkedHashMap<>();
-        int i = 0;
-        for (String key : keys) {
-            State state = states.get(i++);
-            if (state != null) {
-                result.put(key, state);
-            }
+        for (Map<String, State> batch : reads.map(batches(keys), this::readBatch)) {
+            result.putAll(batch);
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    private List<List<String>> batches(Collection<String> keys) {
+        int size = backend.readBatchSize();
+        List<String> all = List.copyOf(keys);
+        List<List<String>> batches = new ArrayList<>((all.size() + size - 1) / size);
+        for (int from = 0; from < all.size(); from += size) {
+            batches.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return batches;
+    }
+
+    private Map<String, State> readBatch(List<String> keys) {
+        List<byte[]> documents = open().readBatch(keys);
+        if (documents.size() != keys.size()) {
+            throw new StateStoreException(backend + " returned " + documents.size() + " documents for "
+                    + keys.size() + " keys", null, false);
+        }
+        Map<String, State> states = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] bytes = documents.get(i);
+            if (bytes != null) {
+                states.put(keys.get(i), parse(keys.get(i), bytes));
+            }
+        }
+        return states;
     }
 
     private State read(String key) {

@@ -26,16 +26,16 @@ final class ParallelReads implements AutoCloseable {
         this.concurrency = concurrency;
     }
 
-    /** Applies {@code read} to every key, returning the results in the keys' order. */
-    <T> List<T> map(Collection<String> keys, Function<String, T> read) {
-        List<T> results = new ArrayList<>(keys.size());
-        if (concurrency <= 1 || keys.size() <= 1) {
-            keys.forEach(k -> results.add(read.apply(k)));
+    /** Applies {@code read} to every item (a key, a batch of keys), returning the results in the items' order. */
+    <K, T> List<T> map(Collection<K> items, Function<K, T> read) {
+        List<T> results = new ArrayList<>(items.size());
+        if (concurrency <= 1 || items.size() <= 1) {
+            items.forEach(k -> results.add(read.apply(k)));
             return results;
         }
         ExecutorService executor = pool();
-        List<Future<T>> futures = new ArrayList<>(keys.size());
-        keys.forEach(k -> futures.add(executor.submit(() -> read.apply(k))));
+        List<Future<T>> futures = new ArrayList<>(items.size());
+        items.forEach(k -> futures.add(executor.submit(() -> read.apply(k))));
         try {
             for (Future<T> f : futures) {
                 results.add(f.get());
@@ -43,7 +43,7 @@ final class ParallelReads implements AutoCloseable {
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StateStoreException("Interrupted while reading " + keys.size() + " keys", e, true);
+            throw new StateStoreException("Interrupted while reading", e, true);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new StateStoreException("Read failed: " + e.getCause(), e.getCause(), false);

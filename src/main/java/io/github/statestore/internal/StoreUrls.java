@@ -23,6 +23,7 @@ public final class StoreUrls {
      */
     private static final Map<String, String> WELL_KNOWN = Map.of(
             "file", "the FileSystem store",
+            "jdbc", "the JDBC store",
             "memory", "the in-memory store",
             "s3", "the S3 store",
             "r2", "the R2 store");

@@ -1,5 +1,6 @@
 package io.github.statestore.spi;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -84,6 +85,29 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * Reads several documents, for {@code getBatch} and {@code all}, which hand this method at most
+     * {@link #readBatchSize()} keys at a time. Override it (with {@link #readBatchSize()}) when the storage reads
+     * many documents in one request, such as a SQL query; the default reads each with {@link #read}.
+     *
+     * @param keys valid keys, each once
+     * @return the documents, in the order of {@code keys}, {@code null} for each absent key
+     */
+    default List<byte[]> readBatch(List<String> keys) {
+        List<byte[]> documents = new ArrayList<>(keys.size());
+        keys.forEach(key -> documents.add(read(key)));
+        return documents;
+    }
+
+    /**
+     * How many keys one {@link #readBatch} call takes.
+     *
+     * @return at least 1; the default, 1, suits a storage that reads one document per request
+     */
+    default int readBatchSize() {
+        return 1;
+    }
+
+    /**
      * Writes one document atomically if the entry is as expected, as one step against every other writer.
      *
      * @param key a valid key
@@ -165,7 +189,8 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * How many reads {@code getBatch} and {@code all} may run at once on this backend.
+     * How many reads ({@link #readBatch} calls) {@code getBatch} and {@code all} may run at once on this
+     * backend.
      *
      * @return at least 1; the default, 1, suits local storage
      */

@@ -5,7 +5,8 @@ package io.github.statestore.spi;
  * capability a {@link io.github.statestore.StoreConfig} declares by implementing this interface. The walk of
  * the tree (nested scopes, validation of names, order) is done once above it; a backend only names the scopes
  * directly below one, from its storage's own listing (directories, common prefixes), without reading a
- * document. The FileSystem, in-memory, S3 and R2 configs implement it. Implementations are thread-safe.
+ * document. The FileSystem, in-memory, S3, R2 and
+ * JDBC configs implement it. Implementations are thread-safe.
  */
 public interface ScopeDiscovery {
 

@@ -7,7 +7,8 @@ import io.github.statestore.StoreConfig;
  * scheme into a {@link StoreConfig}. Providers are found with {@link java.util.ServiceLoader}: list the class
  * in {@code META-INF/services/io.github.statestore.spi.StoreProvider} (and, in a named module, declare
  * {@code provides io.github.statestore.spi.StoreProvider with …}). The FileSystem ({@code file}), in-memory
- * ({@code memory}), S3 ({@code s3}) and R2 ({@code r2}) stores are found this way too.
+ * ({@code memory}), S3 ({@code s3}), R2 ({@code r2}) and JDBC ({@code jdbc}) stores are found this way
+ * too.
  *
  * <p>Implementations must be public, have a public no-argument constructor, and be stateless and
  * thread-safe. Providers are loaded once, at the first URL parsed; two providers of one scheme make that

@@ -398,7 +398,7 @@ class CliFileSystemTest {
         assertEquals(1, run.code(), run::toString);
         // the test classpath adds the zip: provider of docs/backends.md
         assertTrue(run.err().startsWith("statestore: Invalid setting --url: unknown scheme in 'zzz://x'; the installed"
-                + " store providers read file:, memory:, r2:, s3:"), run::toString);
+                + " store providers read file:, jdbc:, memory:, r2:, s3:"), run::toString);
         assertEquals(1, run.err().lines().count(), run::toString);
     }
 

@@ -1,0 +1,12 @@
+package io.github.statestore.jdbc;
+
+import io.github.statestore.StoreConfig;
+import io.github.statestore.contract.StateStoreContract;
+
+/** The conformance suite on the JDBC backend against a real PostgreSQL server started by the test suite. */
+class PostgresStoreIT extends StateStoreContract {
+    @Override
+    protected StoreConfig newConfig() {
+        return PostgresServer.newConfig().build();
+    }
+}

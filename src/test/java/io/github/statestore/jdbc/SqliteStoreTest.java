@@ -1,0 +1,17 @@
+package io.github.statestore.jdbc;
+
+import io.github.statestore.StoreConfig;
+import io.github.statestore.contract.StateStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The conformance suite on the JDBC backend over a real SQLite database file. */
+class SqliteStoreTest extends StateStoreContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected StoreConfig newConfig() {
+        return JdbcConfig.builder().url("jdbc:sqlite:" + dir.resolve("state.db")).build();
+    }
+}
