@@ -248,7 +248,7 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
                         + "use jdbc:postgresql://host/database or jdbc:sqlite:path/to/file.db");
             }
             String lower = url.toLowerCase(Locale.ROOT);
-            if (lower.matches("(?s).*[?&]password=.*")) {
+            if (lower.matches("(?s).*[?&;]password=.*")) {
                 throw new InvalidConfigException("url", "must not hold the database password; set it with "
                         + "databasePassword(…), or STATESTORE_JDBC_PASSWORD for a store URL");
             }

@@ -1,5 +1,6 @@
 package io.github.statestore.jdbc;
 
+import io.github.statestore.InvalidConfigException;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.spi.StoreProvider;
 import io.github.statestore.spi.StoreUrl;
@@ -7,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code jdbc:} store URLs, such as {@code jdbc:postgresql://db/platform?user=state&table=app_state} or
@@ -19,6 +21,8 @@ import java.util.List;
 public final class JdbcProvider implements StoreProvider {
     /** The environment variable holding the database password of a {@code jdbc:} store URL. */
     public static final String PASSWORD_VARIABLE = "STATESTORE_JDBC_PASSWORD";
+
+    private static final Pattern PASSWORD = Pattern.compile("[?&;]password=", Pattern.CASE_INSENSITIVE);
 
     /** For {@link java.util.ServiceLoader}. */
     public JdbcProvider() {
@@ -35,6 +39,10 @@ public final class JdbcProvider implements StoreProvider {
             throw url.fail("is not a JDBC URL; write jdbc:postgresql://host/database or jdbc:sqlite:file.db");
         }
         String text = "jdbc:" + url.opaquePart();
+        if (PASSWORD.matcher(text).find()) {
+            throw new InvalidConfigException(url.setting(), "a jdbc: store URL must not hold the database "
+                    + "password; set " + PASSWORD_VARIABLE + " in the environment");
+        }
         int query = text.indexOf('?');
         JdbcConfig.Builder b = JdbcConfig.builder();
         List<String> driverParameters = new ArrayList<>();
