@@ -10,8 +10,8 @@ import io.github.statestore.internal.Text;
  * never twice; re-read the key to see which state it holds now.
  *
  * <p>{@link StateStore#update} does not retry it: retrying could apply the change a second time. Only stores
- * that talk to a server across a network throw it (S3 and R2); on the FileSystem and in-memory stores the
- * outcome is always known. Not {@link #retryable()}: repeating the same call blindly is what it warns
+ * that talk to a server across a network throw it (S3, R2 and PostgreSQL); on the FileSystem, SQLite and
+ * in-memory stores the outcome is always known. Not {@link #retryable()}: repeating the same call blindly is what it warns
  * against. Immutable and thread-safe.
  */
 public class OutcomeUnknownException extends StateStoreException {

@@ -72,11 +72,11 @@ enum Dialect {
     String[] createTables(TableNames names) {
         return new String[] {
             "CREATE TABLE IF NOT EXISTS " + names.entries() + " (\n"
-                    + "    scope      TEXT    NOT NULL,\n"
-                    + "    kind       TEXT    NOT NULL,\n"
-                    + "    name       TEXT    NOT NULL,\n"
+                    + "    scope      TEXT        NOT NULL,\n"
+                    + "    kind       TEXT        NOT NULL,\n"
+                    + "    name       TEXT        NOT NULL,\n"
                     + "    document   " + pad(bytesType) + " NOT NULL,\n"
-                    + "    version    TEXT    NOT NULL,\n"
+                    + "    version    TEXT        NOT NULL,\n"
                     + "    created_at " + pad(timeType) + " NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
                     + "    updated_at " + pad(timeType) + " NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
                     + "    PRIMARY KEY (scope, kind, name)\n"
@@ -86,7 +86,7 @@ enum Dialect {
     }
 
     private static String pad(String type) {
-        return String.format(Locale.ROOT, "%-7s", type);
+        return String.format(Locale.ROOT, "%-11s", type);
     }
 
     /**
