@@ -79,4 +79,20 @@ class CliJarIT {
         assertEquals(2, usage.code(), usage::toString);
         assertTrue(usage.err().startsWith("statestore: Missing required parameters: 'SCOPE', 'KEY'"), usage::toString);
     }
+
+    @Test
+    void theJarCarriesTheJdbcDriversSoItCopiesAScopeIntoSqlite() throws Exception {
+        Path root = dir.resolve("state");
+        try (StateStore store = FileSystemConfig.builder().root(root).build().open(Scope.of("my-app", "dev"))) {
+            store.set("vpc", State.builder().status(State.Status.CREATED).kind("aws::Vpc").id("vpc")
+                    .fqn("my-app/dev/vpc").build());
+        }
+        String sqlite = "jdbc:sqlite:" + dir.resolve("state.db");
+        Run copy = java(Map.of(), "cp", "--verify", "file:" + root, sqlite, "my-app/dev");
+        assertEquals(0, copy.code(), copy::toString);
+
+        Run ls = java(Map.of("STATESTORE_URL", sqlite), "ls", "my-app/dev");
+        assertEquals(0, ls.code(), ls::toString);
+        assertEquals("vpc", ls.out().strip());
+    }
 }
