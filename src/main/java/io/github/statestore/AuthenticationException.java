@@ -7,13 +7,13 @@ package io.github.statestore;
 public class AuthenticationException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
-    /** The bucket. */
+    /** The bucket, or the JDBC store's table. */
     private final String bucket;
 
     /**
      * Creates the exception.
      *
-     * @param bucket the bucket
+     * @param bucket the bucket, or the JDBC store's table
      * @param operation the store operation
      * @param reason the backend's error code, such as {@code SignatureDoesNotMatch}
      * @param cause the backend's error
@@ -27,7 +27,7 @@ public class AuthenticationException extends StateStoreException {
     /**
      * Creates the exception for credentials that could not be found at all.
      *
-     * @param bucket the bucket
+     * @param bucket the bucket, or the JDBC store's table
      * @param message what was looked for and where, naming the operation and the bucket
      * @param cause the backend's error
      */
@@ -36,7 +36,7 @@ public class AuthenticationException extends StateStoreException {
         this.bucket = bucket;
     }
 
-    /** {@return the bucket} */
+    /** {@return the bucket, or the JDBC store's table (such as {@code statestore_entries})} */
     public String getBucket() {
         return bucket;
     }

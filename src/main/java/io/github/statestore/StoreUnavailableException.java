@@ -8,7 +8,7 @@ package io.github.statestore;
 public class StoreUnavailableException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
-    /** The bucket. */
+    /** The bucket, or the JDBC store's table. */
     private final String bucket;
     /** The key involved, or {@code null}. */
     private final String key;
@@ -19,7 +19,7 @@ public class StoreUnavailableException extends StateStoreException {
      * Creates the exception.
      *
      * @param message what failed, naming bucket, key and operation
-     * @param bucket the bucket
+     * @param bucket the bucket, or the JDBC store's table
      * @param key the key involved, or {@code null}
      * @param attempts how many attempts were made
      * @param cause the last attempt's error
@@ -31,7 +31,7 @@ public class StoreUnavailableException extends StateStoreException {
         this.attempts = attempts;
     }
 
-    /** {@return the bucket} */
+    /** {@return the bucket, or the JDBC store's table (such as {@code statestore_entries})} */
     public String getBucket() {
         return bucket;
     }
