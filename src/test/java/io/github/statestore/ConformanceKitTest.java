@@ -35,7 +35,7 @@ class ConformanceKitTest {
             "io.github.statestore.memory.MemoryStoreTest", "com.example.zipstore.ZipStoreTest",
             "io.github.statestore.s3.S3StoreIT", "io.github.statestore.r2.R2StoreIT",
             "io.github.statestore.s3.S3LocalStackIT", "io.github.statestore.jdbc.SqliteStoreTest",
-            "io.github.statestore.jdbc.PostgresStoreIT");
+            "io.github.statestore.jdbc.PostgresStoreIT", "io.github.statestore.jdbc.PostgresContainerIT");
     private static final String KIT = ContractFixture.class.getPackageName() + ".";
 
     @Test

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Child-process main for {@link LeaseTakeoverIT}: opens the store at the URL it is given and takes and
+ * Child-process main for {@link LeaseTakeovers}: opens the store at the URL it is given and takes and
  * releases another lock once, so that its first, slow requests do not eat the short ttl. Then it takes the
  * lock {@value #LOCK}, prints {@code TOKEN <n>} and {@value #HELD}, and every 100 ms makes a fenced write of
  * {@value #KEY}, printing {@code WROTE <attempt>}, until a write is fenced: then it prints

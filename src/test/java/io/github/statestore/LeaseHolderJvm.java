@@ -29,9 +29,12 @@ import java.util.regex.Pattern;
  */
 final class LeaseHolderJvm implements AutoCloseable {
     static final Duration HANG_GUARD = Duration.ofSeconds(60);
-    /** A line of {@code /proc/locks} for a lock that is held, not waited for: its pid and its file's inode. */
+    /**
+     * A line of {@code /proc/locks} for a lock that is held, not waited for: its pid, its file's inode, and the
+     * first and last byte it covers ({@code EOF}: to the end).
+     */
     private static final Pattern HELD_LOCK = Pattern.compile(
-            "\\d+: \\w+\\s+\\w+\\s+\\w+\\s+(\\d+)\\s+\\w+:\\w+:(\\d+)\\s.*");
+            "\\d+: \\w+\\s+\\w+\\s+\\w+\\s+(\\d+)\\s+\\w+:\\w+:(\\d+)\\s+(\\d+)\\s+(\\d+|EOF)\\b.*");
 
     private final Process process;
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
@@ -177,11 +180,25 @@ final class LeaseHolderJvm implements AutoCloseable {
      * @return {@code true} if the process holds a lock on it (waiting for one does not count)
      */
     static boolean holdsLock(long pid, Path file) {
+        return holdsLock(pid, file, -1);
+    }
+
+    /**
+     * Whether a process holds an OS lock on a byte of a file, by {@code /proc/locks}.
+     *
+     * @param pid the process
+     * @param file the locked file
+     * @param offset the byte, or -1 for any
+     * @return {@code true} if the process holds a lock covering it (waiting for one does not count)
+     */
+    static boolean holdsLock(long pid, Path file, long offset) {
         try {
             Object inode = Files.getAttribute(file, "unix:ino");
             return Files.readAllLines(Path.of("/proc/locks")).stream().map(HELD_LOCK::matcher)
                     .filter(Matcher::matches)
-                    .anyMatch(m -> m.group(1).equals(Long.toString(pid)) && m.group(2).equals(inode.toString()));
+                    .anyMatch(m -> m.group(1).equals(Long.toString(pid)) && m.group(2).equals(inode.toString())
+                            && (offset < 0 || Long.parseLong(m.group(3)) <= offset
+                                    && (m.group(4).equals("EOF") || offset <= Long.parseLong(m.group(4)))));
         } catch (IOException e) {
             throw new IllegalStateException("cannot tell whether " + pid + " locks " + file, e);
         }

@@ -118,16 +118,14 @@ final class Database {
 
     private int create(Connection connection) throws SQLException {
         dialect.tune(connection);
+        if (!dialect.createsTablesInTransaction()) {
+            runCreateStatements(connection);
+            return readSchemaVersion(connection);
+        }
         connection.setAutoCommit(false);
         try {
             dialect.lockForSchemaChange(connection);
-            try (Statement s = connection.createStatement()) {
-                for (String ddl : dialect.createTables(names)) {
-                    s.execute(ddl);
-                }
-                s.executeUpdate("INSERT INTO " + names.schemaVersion() + " (version) SELECT " + SCHEMA_VERSION
-                        + " WHERE NOT EXISTS (SELECT 1 FROM " + names.schemaVersion() + ")");
-            }
+            runCreateStatements(connection);
             int version = readSchemaVersion(connection);
             connection.commit();
             return version;
@@ -136,6 +134,17 @@ final class Database {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /** Creates the tables and records the layout's version, each statement idempotent. */
+    private void runCreateStatements(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String ddl : dialect.createTables(names)) {
+                s.execute(ddl);
+            }
+            s.executeUpdate("INSERT INTO " + names.schemaVersion() + " (version) SELECT " + SCHEMA_VERSION
+                    + " WHERE NOT EXISTS (SELECT 1 FROM " + names.schemaVersion() + ")");
         }
     }
 

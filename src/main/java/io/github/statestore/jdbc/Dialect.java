@@ -90,15 +90,23 @@ enum Dialect {
     }
 
     /**
+     * {@return whether the tables are created in one transaction, under {@link #lockForSchemaChange}} Only on
+     * PostgreSQL. On SQLite each statement runs on its own, atomic and idempotent: a transaction there starts
+     * as a reader when a table exists already, and its later write fails at once with {@code SQLITE_BUSY},
+     * without waiting, whenever another process wrote since its read, which a busy database does all the time.
+     */
+    boolean createsTablesInTransaction() {
+        return this == POSTGRESQL;
+    }
+
+    /**
      * Serializes the creation of the tables against other processes doing the same, inside the transaction
      * of {@code connection}: PostgreSQL's concurrent {@code CREATE TABLE IF NOT EXISTS} can fail on a catalog
-     * race, so it takes a transaction-scoped advisory lock; SQLite takes its write lock with the first write.
+     * race, so it takes a transaction-scoped advisory lock.
      */
     void lockForSchemaChange(Connection connection) throws SQLException {
-        if (this == POSTGRESQL) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("SELECT pg_advisory_xact_lock(7306050718243402587)");
-            }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(7306050718243402587)");
         }
     }
 

@@ -68,7 +68,9 @@ class CounterAcrossProcessesIT {
     @Test
     void memory() throws Exception {
         try (StateStore store = StoreConfig.memory().open(Incrementers.SCOPE)) {
-            List<Long> written = Incrementers.start(store, 2 * THREADS, INCREMENTS).join();
+            Incrementers incrementers = Incrementers.start(store, 2 * THREADS, INCREMENTS);
+            List<Long> written = incrementers.join();
+            assertEquals(0, incrementers.unknown(), "increments of unknown outcome");
             assertEquals(TOTAL, count(store.get(Incrementers.KEY)));
             assertEachCountWrittenOnce(written);
         }
@@ -85,6 +87,8 @@ class CounterAcrossProcessesIT {
             List<Long> ours = here.join();
             List<String> output = child.awaitExit();
             List<Long> theirs = Arrays.stream(output.get(1).split(" ")).map(Long::valueOf).toList();
+            assertEquals(0, here.unknown(), "increments of unknown outcome here");
+            assertEquals("0", output.get(2), "increments of unknown outcome in the child");
 
             assertEquals(TOTAL, count(store.get(Incrementers.KEY)));
             List<Long> all = new ArrayList<>(ours);

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Child-process main for {@link CounterAcrossProcessesIT}: runs {@link Incrementers} on the store a URL
  * names, prints {@value ChildJvm#READY} once its first increment landed, then, when all are done, one line
- * with its number of update attempts and one with the counts its increments wrote. Arguments: the store URL
- * (credentials come from the environment), threads, increments per thread.
+ * with its number of update attempts, one with the counts its successful increments wrote, and one with its
+ * number of increments of unknown outcome. Arguments: the store URL (credentials come from the environment),
+ * threads, increments per thread. Also the child of {@code jdbc.JdbcCounterAcrossProcessesIT}.
  */
 public final class CounterChild {
     private CounterChild() {
@@ -26,6 +27,7 @@ public final class CounterChild {
             List<Long> written = incrementers.join();
             System.out.println(incrementers.attempts());
             System.out.println(written.stream().map(String::valueOf).collect(Collectors.joining(" ")));
+            System.out.println(incrementers.unknown());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.statestore.concurrency;
 import static io.github.statestore.contract.ConditionalWritesContract.count;
 import static io.github.statestore.contract.ConditionalWritesContract.counter;
 
+import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
@@ -20,12 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Threads that each increment one counter a number of times with {@link StateStore#update}, recording the
- * count each of their increments wrote. Used in the test JVM and in {@link CounterChild}. Not shared: one
- * per run.
+ * count each of their successful increments wrote and counting those of unknown outcome. Any other failure
+ * fails the run. Used in the test JVM and in {@link CounterChild}. Not shared: one per run.
  */
-final class Incrementers {
-    static final Scope SCOPE = Scope.of("counter", "processes");
-    static final String KEY = "counter";
+public final class Incrementers {
+    /** The scope of the counter. */
+    public static final Scope SCOPE = Scope.of("counter", "processes");
+    /** The key of the counter. */
+    public static final String KEY = "counter";
     /** So many that contention never exhausts an update: a failed update fails the run. */
     static final int MAX_ATTEMPTS = 10_000;
     private static final long HANG_GUARD_MINUTES = 5;
@@ -34,6 +37,7 @@ final class Incrementers {
     private final List<Future<List<Long>>> workers = new ArrayList<>();
     private final CountDownLatch firstWrite = new CountDownLatch(1);
     private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger unknown = new AtomicInteger();
 
     private Incrementers(StateStore store, int threads, int increments) {
         pool = Executors.newFixedThreadPool(threads);
@@ -57,11 +61,15 @@ final class Incrementers {
     private List<Long> increment(StateStore store, int increments) {
         List<Long> written = new ArrayList<>(increments);
         for (int i = 0; i < increments; i++) {
-            State next = store.update(KEY, MAX_ATTEMPTS, current -> {
-                attempts.incrementAndGet();
-                return counter(count(current) + 1);
-            });
-            written.add(count(Optional.of(next)));
+            try {
+                State next = store.update(KEY, MAX_ATTEMPTS, current -> {
+                    attempts.incrementAndGet();
+                    return counter(count(current) + 1);
+                });
+                written.add(count(Optional.of(next)));
+            } catch (OutcomeUnknownException e) {
+                unknown.incrementAndGet();
+            }
             firstWrite.countDown();
         }
         return written;
@@ -77,7 +85,7 @@ final class Incrementers {
     /**
      * Waits for every thread to finish.
      *
-     * @return the counts the increments wrote, each thread's in its order
+     * @return the counts the successful increments wrote, each thread's in its order
      * @throws ExecutionException if a thread failed
      */
     List<Long> join() throws InterruptedException, ExecutionException, TimeoutException {
@@ -95,5 +103,10 @@ final class Incrementers {
     /** @return how many times the threads called the change function: one per update attempt */
     int attempts() {
         return attempts.get();
+    }
+
+    /** @return how many increments threw {@link OutcomeUnknownException}: applied once or not at all */
+    int unknown() {
+        return unknown.get();
     }
 }

@@ -95,6 +95,27 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
+     * Reads the child's next line, for a child that answers each go-ahead it is {@linkplain #send sent}.
+     *
+     * @return the line
+     * @throws IOException if the child ends its output or stays silent too long
+     */
+    public String awaitLine() throws IOException, InterruptedException {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(this::readLine);
+        try {
+            String next = line.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            if (next == null) {
+                throw new IOException("child " + process.pid() + " ended its output"
+                        + (process.isAlive() ? "" : "; exit code " + process.waitFor()));
+            }
+            return next;
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IOException("child " + process.pid() + " said nothing", e);
+        }
+    }
+
+    /**
      * Writes a line to the child's standard input, for a child that waits for a go-ahead.
      *
      * @param line the line, without its line break
