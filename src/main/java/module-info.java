@@ -26,8 +26,9 @@ module io.github.statestore {
     // The statestore command (io.github.statestore.cli) only; optional for the library's users. The package is
     // a program, not an API: not exported, only opened to picocli, which sets its options by reflection.
     requires static info.picocli;
-    // Metrics and traces (io.github.statestore.observation) only; optional: nothing else loads Micrometer.
-    requires static micrometer.observation;
+    // Metrics and traces (io.github.statestore.observation) only; optional: nothing else loads Micrometer. Transitive
+    // because StoreObservation takes an ObservationRegistry.
+    requires static transitive micrometer.observation;
     requires static micrometer.commons;
 
     exports io.github.statestore;

@@ -199,8 +199,7 @@ public final class Operation {
         if (key == null) {
             return "in scope " + scope;
         }
-        return (lock ? "lock " + Text.quote(key) + " at " + backend.locateLock(key)
-                : "key " + Text.quote(key) + " at " + backend.locate(key));
+        return Text.quote(key) + " at " + (lock ? backend.locateLock(key) : backend.locate(key));
     }
 
     private static String count(long n, String what) {
