@@ -26,9 +26,9 @@ module io.github.statestore {
     // The statestore command (io.github.statestore.cli) only; optional for the library's users. The package is
     // a program, not an API: not exported, only opened to picocli, which sets its options by reflection.
     requires static info.picocli;
-    // Metrics and traces (io.github.statestore.observation) only; optional: nothing else loads Micrometer. Transitive
-    // because StoreObservation takes an ObservationRegistry.
-    requires static transitive micrometer.observation;
+    // Metrics and traces (io.github.statestore.observation) only; optional: nothing else loads Micrometer. Not
+    // transitive: a module that requires this one would then need Micrometer to compile, used or not.
+    requires static micrometer.observation;
     requires static micrometer.commons;
 
     exports io.github.statestore;

@@ -40,6 +40,7 @@ public final class StoreObservation {
      * @return a config opening observed stores
      * @throws io.github.statestore.InvalidArgumentException if an argument is null
      */
+    @SuppressWarnings("exports") // A caller has Micrometer: it built the registry.
     public static StoreConfig observe(StoreConfig config, ObservationRegistry registry) {
         return new ObservedConfig(Arguments.notNull(config, "config"), Arguments.notNull(registry, "registry"));
     }
