@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * A held lock on a name in one scope, from {@link StateStore#lock}. While held it is renewed in the background
- * before it expires; {@link #onLost} tells when it is lost all the same; {@link #close()} releases it. Every acquisition gets a fencing token larger than any
- * earlier one for that name, and {@link #set} writes only while no later holder has written: a holder that
- * stalled past its expiry (a long GC pause, a stopped process) cannot overwrite its successor's work.
+ * before it expires; {@link #onLost} tells when it is lost all the same; {@link #close()} releases it. Every
+ * acquisition gets a fencing token larger than any earlier one for that name, and {@link #set} writes only
+ * while no later holder has written: a holder that stalled past its expiry (a long GC pause, a stopped
+ * process) cannot overwrite its successor's work.
  *
  * <pre>{@code
  * try (Lease lease = store.lock("deploy", Duration.ofSeconds(30))) {

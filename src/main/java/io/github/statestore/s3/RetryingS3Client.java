@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * attempts together (a retry starts only if its delay and one whole attempt still fit), logs each retry
  * (attempt number and cause) at WARN through slf4j, and maps the final failure to a library exception that
  * says how many attempts were made. Each retry is also counted for the store operation it serves
- * ({@link Operation#retried}), with throttling told apart. The SDK's own retries are off in clients this library builds, so exactly
- * one policy applies. Request bodies must be re-sendable: build them from bytes inside the request function.
- * Thread-safe.
+ * ({@link Operation#retried}), with throttling told apart. The SDK's own retries are off in clients this
+ * library builds, so exactly one policy applies. Request bodies must be re-sendable: build them from bytes
+ * inside the request function. Thread-safe.
  */
 final class RetryingS3Client implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingS3Client.class);

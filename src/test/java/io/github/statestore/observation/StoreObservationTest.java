@@ -63,7 +63,8 @@ class StoreObservationTest {
         }
         List<Observation.Context> operations = operations();
         assertEquals(List.of("set success", "get success", "get success", "create conflict", "list success",
-                "delete success"), operations.stream().map(c -> tag(c, "operation") + " " + tag(c, "outcome")).toList());
+                "delete success"),
+                operations.stream().map(c -> tag(c, "operation") + " " + tag(c, "outcome")).toList());
         for (Observation.Context c : operations) {
             assertEquals(backend, tag(c, "backend"));
             assertEquals("app/dev", tag(c, "scope"));
