@@ -15,6 +15,7 @@ import io.github.statestore.StoreConfig;
 import io.github.statestore.contract.Await;
 import io.github.statestore.fs.FileSystemConfig;
 import io.github.statestore.internal.Operation;
+import io.github.statestore.s3.CapturedLogs;
 import io.github.statestore.secret.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +51,11 @@ class OperationLogTest {
     void eachOperationIsOneDebugLineWithItsKeyLocationOutcomeAndDuration() throws Exception {
         FileSystemConfig fs = config(PASSWORD);
         List<String> lines;
-        try (CapturedLogs logs = CapturedLogs.at(Level.DEBUG); StateStore store = fs.open(SCOPE)) {
+        try (CapturedLogs logs = new CapturedLogs(Level.DEBUG); StateStore store = fs.open(SCOPE)) {
             store.set("api/db", withSecret());
             store.get("api/db");
             store.list();
-            lines = logs.messages(Level.DEBUG, Operation.LOGGER);
+            lines = logs.messages("DEBUG " + Operation.LOGGER + " - ");
         }
         String file = fs.file(SCOPE, "api/db").toRealPath().toString();
         assertEquals(3, lines.size(), lines.toString());
@@ -67,29 +68,30 @@ class OperationLogTest {
 
     @Test
     void nothingIsLoggedPerOperationAboveDebug() {
-        try (CapturedLogs logs = CapturedLogs.at(Level.INFO); StateStore store = config(PASSWORD).open(SCOPE)) {
+        try (CapturedLogs logs = new CapturedLogs(Level.INFO); StateStore store = config(PASSWORD).open(SCOPE)) {
             store.set("api/db", withSecret());
             store.get("api/db");
-            assertEquals("", logs.everything());
+            assertEquals(List.of(), logs.messages("DEBUG io.github.statestore"));
+            assertEquals(List.of(), logs.messages("INFO io.github.statestore"));
         }
     }
 
     @Test
     void aLostLeaseIsAWarning() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.at(Level.DEBUG); StateStore store = StoreConfig.memory().open(SCOPE)) {
+        try (CapturedLogs logs = new CapturedLogs(Level.DEBUG); StateStore store = StoreConfig.memory().open(SCOPE)) {
             Lease lease = store.lock("deploy", Duration.ofMillis(300));
             store.forceUnlock("deploy");
             Await.until("the lease to be lost", Duration.ofSeconds(30), () -> !lease.isHeld());
             lease.close();
             assertEquals(List.of("Lost lock 'deploy' in scope app/dev: its entry was released or removed by someone "
-                    + "else"), logs.messages(Level.WARN, "io.github.statestore"));
+                    + "else"), logs.messages("WARN io.github.statestore"));
         }
     }
 
     @Test
     void noPasswordNorSecretIsEverLogged() throws Exception {
         String logged;
-        try (CapturedLogs logs = CapturedLogs.at(Level.TRACE)) {
+        try (CapturedLogs logs = new CapturedLogs(Level.TRACE)) {
             try (StateStore store = config(PASSWORD).open(SCOPE)) {
                 store.set("api/db", withSecret());
                 store.update("api/db", current -> withSecret());
@@ -104,7 +106,7 @@ class OperationLogTest {
             try (StateStore store = config(PASSWORD).open(SCOPE)) {
                 assertEquals(1, store.rotateSecrets(PASSWORD, NEW_PASSWORD));
             }
-            logged = logs.everything();
+            logged = String.join("\n", logs.lines());
         }
         assertTrue(logged.contains("SecretException"), "the failed read was not logged:\n" + logged);
         assertTrue(logged.lines().count() >= 10, "too little was logged to tell:\n" + logged);

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Level;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.contract.ContractFixture;
-import io.github.statestore.observation.CapturedLogs;
 import io.github.statestore.observation.StoreObservation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -61,7 +60,7 @@ class S3ObservationIT {
     void throttledRetriesAreCountedForTheirOperationAndLoggedWithoutSecrets() throws Exception {
         String bucket = S3Server.newBucketName();
         String logged;
-        try (CapturedLogs logs = CapturedLogs.at(Level.DEBUG); FaultProxy proxy = FaultProxy.toS3Server();
+        try (CapturedLogs logs = new CapturedLogs(Level.DEBUG); FaultProxy proxy = FaultProxy.toS3Server();
                 StateStore store = StoreObservation.observe(proxy.config(bucket).createBucket(true).retryPolicy(FAST)
                         .password(PASSWORD).build(), registry).open(SCOPE)) {
             store.init();
@@ -69,10 +68,10 @@ class S3ObservationIT {
             proxy.plan(FaultPlan.firstOf("GET", List.of(Fault.SLOW_DOWN, Fault.SLOW_DOWN)));
             assertEquals("api", store.get("api").orElseThrow().id());
             assertEquals(2, proxy.injected(Fault.SLOW_DOWN));
-            logged = logs.everything();
-            assertTrue(logs.messages(Level.INFO, "io.github.statestore").contains("Created bucket '" + bucket
+            logged = String.join("\n", logs.lines());
+            assertTrue(logs.messages("INFO io.github.statestore").contains("Created bucket '" + bucket
                     + "' in region us-east-1"), logged);
-            assertEquals(2, logs.messages(Level.WARN, "io.github.statestore").stream()
+            assertEquals(2, logs.messages("WARN io.github.statestore").stream()
                     .filter(m -> m.startsWith("S3 get of ") && m.contains("Status Code: 503")).count(), logged);
         }
         assertEquals(2, count("statestore.operation.retry", "get"));
