@@ -4,7 +4,9 @@
  * secrets.
  *
  * <p>Exported: the API ({@code io.github.statestore} and the packages of its stores and secrets), the key
- * encoding ({@code io.github.statestore.key}), and the backend SPI ({@code io.github.statestore.spi}). Not
+ * encoding ({@code io.github.statestore.key}), the backend SPI ({@code io.github.statestore.spi}), and metrics
+ * and traces through Micrometer ({@code io.github.statestore.observation}, which alone needs the optional
+ * {@code micrometer.observation} module). Not
  * exported: {@code io.github.statestore.internal}, which may change in any release, and
  * {@code io.github.statestore.cli}, the {@code statestore} command (run it from the cli jar, on the class path).
  */
@@ -26,12 +28,17 @@ module io.github.statestore {
     // The statestore command (io.github.statestore.cli) only; optional for the library's users. The package is
     // a program, not an API: not exported, only opened to picocli, which sets its options by reflection.
     requires static info.picocli;
+    // Metrics and traces (io.github.statestore.observation) only; optional: nothing else loads Micrometer. Not
+    // transitive: a module that requires this one would then need Micrometer to compile, used or not.
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     exports io.github.statestore;
     exports io.github.statestore.fs;
     exports io.github.statestore.jdbc;
     exports io.github.statestore.key;
     exports io.github.statestore.memory;
+    exports io.github.statestore.observation;
     exports io.github.statestore.r2;
     exports io.github.statestore.s3;
     exports io.github.statestore.secret;

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * A held lock on a name in one scope, from {@link StateStore#lock}. While held it is renewed in the background
- * before it expires; {@link #close()} releases it. Every acquisition gets a fencing token larger than any
- * earlier one for that name, and {@link #set} writes only while no later holder has written: a holder that
- * stalled past its expiry (a long GC pause, a stopped process) cannot overwrite its successor's work.
+ * before it expires; {@link #onLost} tells when it is lost all the same; {@link #close()} releases it. Every
+ * acquisition gets a fencing token larger than any earlier one for that name, and {@link #set} writes only
+ * while no later holder has written: a holder that stalled past its expiry (a long GC pause, a stopped
+ * process) cannot overwrite its successor's work.
  *
  * <pre>{@code
  * try (Lease lease = store.lock("deploy", Duration.ofSeconds(30))) {
@@ -52,6 +53,16 @@ public interface Lease extends AutoCloseable {
      *     written
      */
     Version set(String key, State state);
+
+    /**
+     * Registers a listener told once when this lease is lost: taken over by another holder, broken, or expired
+     * because it could not be renewed (see {@link LeaseLossListener}). A lease released with {@link #close()}
+     * is not lost. If the lease is already lost, the listener is called at once, on this thread.
+     *
+     * @param listener the listener
+     * @throws InvalidArgumentException if {@code listener} is null
+     */
+    void onLost(LeaseLossListener listener);
 
     /** Stops renewing and releases the lock, keeping its fencing token for the next holder. Idempotent. */
     @Override

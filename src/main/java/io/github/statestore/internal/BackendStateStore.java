@@ -26,10 +26,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one {@link StateStore} implementation: validates keys, turns states into JSON and back, orders, and
- * runs batch reads with the backend's bounded concurrency; a {@link Backend} only moves bytes. Thread-safe when its backend is.
+ * runs batch reads with the backend's bounded concurrency; a {@link Backend} only moves bytes. Every operation
+ * runs as one {@link Operation}: logged at DEBUG, and reported to the {@link StoreObserver} when one is set.
+ * Thread-safe when its backend is.
  */
 public final class BackendStateStore implements StateStore {
     private final Scope scope;
@@ -38,6 +41,7 @@ public final class BackendStateStore implements StateStore {
     private final ParallelReads reads;
     private final Leases leases;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile StoreObserver observer;
 
     /**
      * Creates a store over a backend.
@@ -54,9 +58,24 @@ public final class BackendStateStore implements StateStore {
         this.leases = new Leases(this, backend);
     }
 
+    /**
+     * Reports this store's operations and leases to an observer from now on. Called once, by whoever opened
+     * the store, before handing it out.
+     *
+     * @param observer the observer
+     */
+    public void observe(StoreObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** {@return the observer this store reports to, or {@code null}} */
+    StoreObserver observer() {
+        return observer;
+    }
+
     @Override
     public void init() {
-        open().init();
+        run("init", null, () -> open().init());
     }
 
     @Override
@@ -66,28 +85,35 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public List<String> list() {
-        List<String> keys = new ArrayList<>(open().keys());
-        Collections.sort(keys);
-        return Collections.unmodifiableList(keys);
+        return observed("list", null, () -> {
+            List<String> keys = new ArrayList<>(open().keys());
+            Collections.sort(keys);
+            return Collections.unmodifiableList(keys);
+        });
     }
 
     @Override
     public int count() {
-        return open().keys().size();
+        return observed("count", null, () -> open().keys().size());
     }
 
     @Override
     public Optional<State> get(String key) {
         validate(key);
-        return Optional.ofNullable(read(key));
+        return observed("get", key, () -> Optional.ofNullable(read(key)));
     }
 
     @Override
     public Optional<VersionedState> getVersioned(String key) {
         validate(key);
-        Entry entry = open().readEntry(key);
-        return entry == null ? Optional.empty()
-                : Optional.of(new VersionedState(parse(key, entry.bytes()), Version.of(entry.version())));
+        return observed("getVersioned", key, () -> {
+            Entry entry = open().readEntry(key);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            Operation.read(entry.bytes());
+            return Optional.of(new VersionedState(parse(key, entry.bytes()), Version.of(entry.version())));
+        });
     }
 
     @Override
@@ -95,19 +121,19 @@ public final class BackendStateStore implements StateStore {
         Arguments.notNull(keys, "keys");
         Collection<String> unique = new LinkedHashSet<>(keys);
         unique.forEach(this::validate);
-        return readAll(unique);
+        return observed("getBatch", null, () -> readAll(unique));
     }
 
     @Override
     public Map<String, State> all() {
-        return readAll(list());
+        return observed("all", null, () -> readAll(list()));
     }
 
     @Override
     public void set(String key, State state) {
         validate(key);
         Arguments.notNull(state, "state");
-        open().write(key, bytes(key, state));
+        run("set", key, () -> open().write(key, bytes(key, state)));
     }
 
     @Override
@@ -115,60 +141,66 @@ public final class BackendStateStore implements StateStore {
         validate(key);
         Arguments.notNull(state, "state");
         Arguments.notNull(expected, "expected");
-        return Version.of(open().writeIf(key, bytes(key, state), expected.token()));
+        return observed("setIf", key, () -> Version.of(open().writeIf(key, bytes(key, state), expected.token())));
     }
 
     @Override
     public Version create(String key, State state) {
         validate(key);
         Arguments.notNull(state, "state");
-        return Version.of(open().writeIf(key, bytes(key, state), null));
+        return observed("create", key, () -> Version.of(open().writeIf(key, bytes(key, state), null)));
     }
 
     @Override
     public State update(String key, int maxAttempts, Function<Optional<State>, State> change) {
-        return new Updater(this, maxAttempts).update(key, change);
+        return observed("update", key, () -> new Updater(this, maxAttempts).update(key, change));
     }
 
     @Override
     public void deleteIf(String key, Version expected) {
         validate(key);
         Arguments.notNull(expected, "expected");
-        open().deleteIf(key, expected.token());
+        run("deleteIf", key, () -> open().deleteIf(key, expected.token()));
     }
 
     @Override
     public Lease lock(String name, Duration ttl, Duration maxWait) {
         open();
-        return leases.lock(name, ttl, maxWait);
+        return Operation.run(observer, "lock", scope, backend, name, true, () -> leases.lock(name, ttl, maxWait));
     }
 
     @Override
     public List<LockInfo> locks() {
-        return leases.infos();
+        return observed("locks", null, leases::infos);
     }
 
     @Override
     public void forceUnlock(String name) {
         open();
-        leases.forceUnlock(name);
+        Operation.run(observer, "forceUnlock", scope, backend, name, true, () -> {
+            leases.forceUnlock(name);
+            return null;
+        });
     }
 
     @Override
     public void delete(String key) {
         validate(key);
-        open().delete(key);
+        run("delete", key, () -> open().delete(key));
     }
 
     @Override
     public void clear() {
-        Backend b = open();
-        b.deleteAll(b.keys());
+        run("clear", null, () -> {
+            Backend b = open();
+            b.deleteAll(b.keys());
+        });
     }
 
     @Override
     public int rotateSecrets(String from, String to) {
-        return new SecretRotation(open(), this::parseRaw).rotate(list(), from, to);
+        return observed("rotateSecrets", null,
+                () -> new SecretRotation(open(), this::parseRaw).rotate(list(), from, to));
     }
 
     /** {@return the backend under this store, for copies that move documents byte for byte} */
@@ -201,7 +233,7 @@ public final class BackendStateStore implements StateStore {
 
     private Map<String, State> readAll(Collection<String> keys) {
         Map<String, State> result = new LinkedHashMap<>();
-        for (Map<String, State> batch : reads.map(batches(keys), this::readBatch)) {
+        for (Map<String, State> batch : reads.map(batches(keys), Operation.carried(this::readBatch))) {
             result.putAll(batch);
         }
         return Collections.unmodifiableMap(result);
@@ -226,6 +258,7 @@ public final class BackendStateStore implements StateStore {
         Map<String, State> states = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             byte[] bytes = documents.get(i);
+            Operation.read(bytes);
             if (bytes != null) {
                 states.put(keys.get(i), parse(keys.get(i), bytes));
             }
@@ -235,6 +268,7 @@ public final class BackendStateStore implements StateStore {
 
     private State read(String key) {
         byte[] bytes = open().read(key);
+        Operation.read(bytes);
         return bytes == null ? null : parse(key, bytes);
     }
 
@@ -250,8 +284,22 @@ public final class BackendStateStore implements StateStore {
         }
     }
 
+    /** The document of a state about to be written, counted as written. */
     private byte[] bytes(String key, State state) {
-        return JsonText.writeDocument(key, secrets.seal(key, state).asMap());
+        byte[] document = JsonText.writeDocument(key, secrets.seal(key, state).asMap());
+        Operation.written(document);
+        return document;
+    }
+
+    private <T> T observed(String operation, String key, Supplier<T> body) {
+        return Operation.run(observer, operation, scope, backend, key, false, body);
+    }
+
+    private void run(String operation, String key, Runnable body) {
+        Operation.run(observer, operation, scope, backend, key, false, () -> {
+            body.run();
+            return null;
+        });
     }
 
     private void validate(String key) {

@@ -3,6 +3,7 @@ package io.github.statestore.internal;
 import io.github.statestore.ConflictException;
 import io.github.statestore.FencedException;
 import io.github.statestore.Lease;
+import io.github.statestore.LeaseLossListener;
 import io.github.statestore.LeaseOwner;
 import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.State;
@@ -15,7 +16,10 @@ import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Entry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A lease this process holds: renewed every third of its ttl with a conditional write of its lock entry;
- * lost for good when a renewal finds the entry changed. Thread-safe.
+ * lost for good when a renewal finds the entry changed (taken over or broken), when renewals failed until it
+ * expired, or when a fenced write finds it gone. Its loss listeners are told once, outside its lock; its
+ * observer (if the store has one) follows it from acquisition to release or loss. Thread-safe.
  */
 final class HeldLease implements Lease {
     /** The document field a fenced write records its lock and token in. */
@@ -40,13 +46,19 @@ final class HeldLease implements Lease {
     private final Duration ttl;
     private final ScheduledFuture<?> renewal;
     private final Runnable onClose;
+    private final StoreObserver.Tracker tracker;
+    private final List<LeaseLossListener> listeners = new ArrayList<>();
     private LeaseRecord record;
     private String version;
-    private boolean lost;
+    private LeaseLossListener.Cause lostBecause;
     private boolean closed;
 
+    /**
+     * @param observer the store's observer, or {@code null}
+     * @param onClose run once when the lease is closed
+     */
     HeldLease(StateStore store, Backend backend, String name, LeaseRecord record, String version, Duration ttl,
-            ScheduledExecutorService renewals, Runnable onClose) {
+            ScheduledExecutorService renewals, StoreObserver observer, Runnable onClose) {
         this.onClose = onClose;
         this.store = store;
         this.backend = backend;
@@ -54,6 +66,8 @@ final class HeldLease implements Lease {
         this.record = record;
         this.version = version;
         this.ttl = ttl;
+        this.tracker = observer == null ? null : observer.lease(name);
+        event("acquired");
         long period = Math.max(1, ttl.toMillis() / 3);
         this.renewal = renewals.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
     }
@@ -80,28 +94,106 @@ final class HeldLease implements Lease {
 
     @Override
     public synchronized boolean isHeld() {
-        return !lost && !closed && record.expiresAt().isAfter(Instant.now());
+        return lostBecause == null && !closed && record.expiresAt().isAfter(Instant.now());
+    }
+
+    @Override
+    public void onLost(LeaseLossListener listener) {
+        Arguments.notNull(listener, "listener");
+        synchronized (this) {
+            if (lostBecause == null) {
+                listeners.add(listener);
+                return;
+            }
+        }
+        tell(List.of(listener));
     }
 
     private void renew() {
+        List<LeaseLossListener> toTell;
         synchronized (this) {
-            if (lost || closed) {
+            if (lostBecause != null || closed) {
                 return;
             }
-            LeaseRecord next = record.renewedUntil(Instant.now().plus(ttl));
+            LeaseLossListener.Cause cause = renewOnce();
+            if (cause == null) {
+                return;
+            }
+            toTell = lose(cause);
+        }
+        tell(toTell);
+    }
+
+    /**
+     * Renews once. A failure is no loss while the lease has not expired: the next renewal tries again.
+     *
+     * @return why the lease is lost, or {@code null} while it is held
+     */
+    private LeaseLossListener.Cause renewOnce() {
+        LeaseRecord next = record.renewedUntil(Instant.now().plus(ttl));
+        try {
             try {
                 version = backend.writeLockIf(name, next.toJson(), version);
                 record = next;
+                event("renewed");
+                LOG.debug("Renewed lock '{}' in scope {} until {}", name, store.scope(), next.expiresAt());
+                return null;
             } catch (ConflictException changed) {
-                if (!adoptOurOwnWrite()) {
-                    lost = true;
-                    renewal.cancel(false);
-                    LOG.warn("Lost lock '{}' in scope {}: another holder took it over", name, store.scope());
-                }
-            } catch (RuntimeException failure) {
+                return adoptOurOwnWrite();
+            }
+        } catch (RuntimeException failure) {
+            event("renewal.failed");
+            if (record.expiresAt().isAfter(Instant.now())) {
                 LOG.warn("Could not renew lock '{}' in scope {} (it expires at {}): {}", name, store.scope(),
                         record.expiresAt(), failure.toString());
+                return null;
             }
+            LOG.warn("Could not renew lock '{}' in scope {} before it expired at {}: {}", name, store.scope(),
+                    record.expiresAt(), failure.toString());
+            return LeaseLossListener.Cause.EXPIRED;
+        }
+    }
+
+    /**
+     * Marks the lease lost, while holding its lock.
+     *
+     * @return the listeners to tell, once the lock is let go
+     */
+    private List<LeaseLossListener> lose(LeaseLossListener.Cause cause) {
+        lostBecause = cause;
+        renewal.cancel(false);
+        LOG.warn("Lost lock '{}' in scope {}: {}", name, store.scope(), switch (cause) {
+            case TAKEN_OVER -> "another holder took it over";
+            case BROKEN -> "its entry was released or removed by someone else";
+            case EXPIRED -> "it expired before it could be renewed";
+        });
+        if (tracker != null) {
+            tracker.event("lost");
+            tracker.stop(cause.name().toLowerCase(Locale.ROOT).replace('_', '-'), null, 0, 0);
+        }
+        List<LeaseLossListener> toTell = List.copyOf(listeners);
+        listeners.clear();
+        return toTell;
+    }
+
+    /** Tells listeners of the loss, each on its own: one that fails does not keep the others from hearing. */
+    private void tell(List<LeaseLossListener> toTell) {
+        LeaseLossListener.Cause cause;
+        synchronized (this) {
+            cause = lostBecause;
+        }
+        for (LeaseLossListener listener : toTell) {
+            try {
+                listener.leaseLost(this, cause);
+            } catch (RuntimeException e) {
+                LOG.warn("A loss listener of lock '{}' in scope {} failed", name, store.scope(), e);
+            }
+        }
+    }
+
+    private void event(String event) {
+        if (tracker != null) {
+            tracker.event(event);
         }
     }
 
@@ -109,17 +201,23 @@ final class HeldLease implements Lease {
      * After a conflict: if the entry still names this acquisition (an earlier write of ours landed although
      * its answer was lost), takes its version and record as ours.
      *
-     * @return whether the lease is still ours
+     * @return {@code null} if the lease is still ours, else why it is not
      */
-    private boolean adoptOurOwnWrite() {
+    private LeaseLossListener.Cause adoptOurOwnWrite() {
         Entry entry = backend.readLock(name);
         LeaseRecord current = entry == null ? null : Leases.parse(backend, name, entry);
         if (current == null || !current.isHeldAs(record)) {
-            return false;
+            return lossCause(current);
         }
         version = entry.version();
         record = current;
-        return true;
+        return null;
+    }
+
+    /** Why an entry that no longer records this acquisition is not ours: broken if it is gone or released. */
+    private LeaseLossListener.Cause lossCause(LeaseRecord current) {
+        return current == null || current.token() == record.token() ? LeaseLossListener.Cause.BROKEN
+                : LeaseLossListener.Cause.TAKEN_OVER;
     }
 
     @Override
@@ -171,9 +269,11 @@ final class HeldLease implements Lease {
         Entry entry = backend.readLock(name);
         LeaseRecord current = entry == null ? null : Leases.parse(backend, name, entry);
         if (current == null || !current.isHeldAs(record)) {
+            List<LeaseLossListener> toTell;
             synchronized (this) {
-                lost = true;
+                toTell = lostBecause == null && !closed ? lose(lossCause(current)) : List.of();
             }
+            tell(toTell);
             throw new FencedException(key, name, fencingToken(), current == null ? "the lock entry is gone"
                     : "the lock is now at token " + current.token() + (current.released() ? ", released" : ""));
         }
@@ -188,16 +288,24 @@ final class HeldLease implements Lease {
             closed = true;
             renewal.cancel(false);
             onClose.run();
-            if (lost) {
+            listeners.clear();
+            if (lostBecause != null) {
                 return;
             }
+            String outcome = "released";
             try {
                 release();
+                LOG.debug("Released lock '{}' in scope {}", name, store.scope());
             } catch (ConflictException takenOver) {
+                outcome = "taken-over";
                 LOG.warn("Lock '{}' in scope {} was taken over before release", name, store.scope());
             } catch (StateStoreException e) {
+                outcome = "release-failed";
                 LOG.warn("Could not release lock '{}' in scope {}; it frees itself at {}: {}", name, store.scope(),
                         record.expiresAt(), e.getMessage());
+            }
+            if (tracker != null) {
+                tracker.stop(outcome, null, 0, 0);
             }
         }
     }
@@ -211,7 +319,7 @@ final class HeldLease implements Lease {
         try {
             backend.writeLockIf(name, record.releasedAt(Instant.now()).toJson(), version);
         } catch (ConflictException | OutcomeUnknownException changed) {
-            if (!adoptOurOwnWrite()) {
+            if (adoptOurOwnWrite() != null) {
                 if (changed instanceof ConflictException conflict) {
                     throw conflict;
                 }

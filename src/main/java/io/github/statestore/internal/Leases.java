@@ -37,12 +37,12 @@ final class Leases implements AutoCloseable {
     static final Duration MIN_TTL = Duration.ofMillis(100);
     private static final long MAX_POLL_MILLIS = 200;
 
-    private final StateStore store;
+    private final BackendStateStore store;
     private final Backend backend;
     private final Set<HeldLease> held = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService renewals;
 
-    Leases(StateStore store, Backend backend) {
+    Leases(BackendStateStore store, Backend backend) {
         this.store = store;
         this.backend = backend;
     }
@@ -74,7 +74,7 @@ final class Leases implements AutoCloseable {
                     }
                 }
                 HeldLease[] lease = new HeldLease[1];
-                lease[0] = new HeldLease(store, backend, name, mine, version, ttl, renewals(),
+                lease[0] = new HeldLease(store, backend, name, mine, version, ttl, renewals(), store.observer(),
                         () -> held.remove(lease[0]));
                 held.add(lease[0]);
                 return lease[0];

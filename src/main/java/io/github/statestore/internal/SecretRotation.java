@@ -36,13 +36,16 @@ final class SecretRotation {
     private boolean rotate(String key, SecretCodec before, SecretCodec after) {
         while (true) {
             Entry entry = backend.readEntry(key);
+            Operation.read(entry == null ? null : entry.bytes());
             State stored = entry == null ? null : parse.apply(key, entry.bytes());
             State opened = stored == null ? null : openEither(key, stored, before, after);
             if (opened == null || opened == stored) {
                 return false;
             }
             try {
-                backend.writeIf(key, after.seal(key, opened).toJsonBytes(), entry.version());
+                byte[] document = after.seal(key, opened).toJsonBytes();
+                Operation.written(document);
+                backend.writeIf(key, document, entry.version());
                 return true;
             } catch (ConflictException changed) {
                 continue;

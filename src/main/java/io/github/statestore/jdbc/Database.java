@@ -5,12 +5,15 @@ import io.github.statestore.InvalidConfigException;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.StorageException;
 import io.github.statestore.StoreUnavailableException;
+import io.github.statestore.internal.Operation;
 import io.github.statestore.s3.RetryPolicy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One config's database, shared by every store opened from it: its connections, its dialect (found on first
@@ -19,6 +22,7 @@ import java.time.Duration;
  * Thread-safe.
  */
 final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** The version of the tables' layout this release reads and writes. */
     static final int SCHEMA_VERSION = 1;
 
@@ -143,8 +147,12 @@ final class Database {
             for (String ddl : dialect.createTables(names)) {
                 s.execute(ddl);
             }
-            s.executeUpdate("INSERT INTO " + names.schemaVersion() + " (version) SELECT " + SCHEMA_VERSION
-                    + " WHERE NOT EXISTS (SELECT 1 FROM " + names.schemaVersion() + ")");
+            int recorded = s.executeUpdate("INSERT INTO " + names.schemaVersion() + " (version) SELECT "
+                    + SCHEMA_VERSION + " WHERE NOT EXISTS (SELECT 1 FROM " + names.schemaVersion() + ")");
+            if (recorded == 1) {
+                LOG.info("Created the tables {} and {} (layout version {}) in {}", names.entries(),
+                        names.schemaVersion(), SCHEMA_VERSION, describe());
+            }
         }
     }
 
@@ -187,7 +195,12 @@ final class Database {
                         + "'") + " failed at " + call.location + " after " + attempts + " attempts: " + failure,
                         names.entries(), call.key, attempts, failure);
             }
-            sleep(retryPolicy.backoff().delay(attempt), call);
+            Duration delay = retryPolicy.backoff().delay(attempt);
+            LOG.warn("Retrying {} at {} after attempt {} of {} failed ({}: {}); next attempt in {} ms",
+                    call.operation, call.location, attempt, attempts, failure.getClass().getSimpleName(),
+                    failure.getMessage(), delay.toMillis());
+            Operation.retried(false);
+            sleep(delay, call);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.statestore.s3;
 
 import io.github.statestore.StateStoreException;
+import io.github.statestore.internal.Operation;
 import io.github.statestore.internal.Text;
 import java.time.Duration;
 import java.util.function.Function;
@@ -15,9 +16,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * backoff and full jitter, as its {@link RetryPolicy} says, within an overall deadline that bounds all
  * attempts together (a retry starts only if its delay and one whole attempt still fit), logs each retry
  * (attempt number and cause) at WARN through slf4j, and maps the final failure to a library exception that
- * says how many attempts were made. The SDK's own retries are off in clients this library builds, so exactly
- * one policy applies. Request bodies must be re-sendable: build them from bytes inside the request function.
- * Thread-safe.
+ * says how many attempts were made. Each retry is also counted for the store operation it serves
+ * ({@link Operation#retried}), with throttling told apart. The SDK's own retries are off in clients this
+ * library builds, so exactly one policy applies. Request bodies must be re-sendable: build them from bytes
+ * inside the request function. Thread-safe.
  */
 final class RetryingS3Client implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingS3Client.class);
@@ -89,6 +91,7 @@ final class RetryingS3Client implements AutoCloseable {
                 }
                 LOG.warn("S3 {} of {} failed on attempt {}/{} ({}); retrying in {} ms", op.storeName(), location,
                         attempt, maxAttempts, e.getClass().getSimpleName() + ": " + e.getMessage(), delay.toMillis());
+                Operation.retried(S3Errors.isThrottling(e));
                 pause(delay, op, key);
             }
         }

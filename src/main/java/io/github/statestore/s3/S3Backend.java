@@ -70,7 +70,8 @@ final class S3Backend implements Backend {
     }
 
     /**
-     * Creates the client's bucket in the client's region; {@code BucketAlreadyOwnedByYou} counts as created.
+     * Creates the client's bucket in the client's region, logged at INFO; {@code BucketAlreadyOwnedByYou}
+     * counts as created.
      *
      * @param s3 the client, whose bucket to create
      */
@@ -78,12 +79,14 @@ final class S3Backend implements Backend {
         s3.call(S3Operation.CREATE_BUCKET, null, "s3://" + s3.bucket() + "/", c -> {
             String region = c.serviceClientConfiguration().region().id();
             try {
-                return c.createBucket(r -> r.bucket(s3.bucket()).createBucketConfiguration(
+                c.createBucket(r -> r.bucket(s3.bucket()).createBucketConfiguration(
                         UNCONSTRAINED_REGIONS.contains(region) ? null
                                 : CreateBucketConfiguration.builder().locationConstraint(region).build()));
+                LOG.info("Created bucket '{}' in region {}", s3.bucket(), region);
             } catch (BucketAlreadyOwnedByYouException raced) {
-                return null;
+                LOG.debug("Bucket '{}' was created meanwhile by another store", s3.bucket());
             }
+            return null;
         });
     }
 

@@ -4,6 +4,8 @@ import io.github.statestore.BucketNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -16,9 +18,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
  * or deleted state stays recoverable), objects are encrypted at rest by default (SSE-S3, AES-256), and public
  * access is blocked. Each step reads the setting first and changes only what is missing; a server that does
  * not implement a setting (S3-compatible servers differ; R2 has no versioning) is reported as such, never as
- * done. Stateless and thread-safe.
+ * done. Each change it makes is logged at INFO. Stateless and thread-safe.
  */
 public final class S3Bootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Bootstrap.class);
     private static final int NOT_FOUND = 404;
     private static final int NOT_IMPLEMENTED = 501;
     private static final ServerSideEncryptionRule AES256_BY_DEFAULT = ServerSideEncryptionRule.builder()
@@ -73,6 +76,8 @@ public final class S3Bootstrap {
                             .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true)
                             .restrictPublicBuckets(true))), "blocked"));
         }
+        steps.stream().filter(s -> s.outcome() == Outcome.DONE && !s.setting().equals("bucket")).forEach(
+                s -> LOG.info("Bootstrap of bucket '{}': {} is now {}", config.bucket(), s.setting(), s.detail()));
         return List.copyOf(steps);
     }
 

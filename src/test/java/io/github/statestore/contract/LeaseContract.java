@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.FencedException;
 import io.github.statestore.Lease;
+import io.github.statestore.LeaseLossListener;
 import io.github.statestore.LeaseOwner;
 import io.github.statestore.LockHeldException;
 import io.github.statestore.LockInfo;
@@ -18,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leases on every backend: exclusion, waiting, renewal past the ttl, loss on takeover, release, fencing,
- * breaking (expiry of a dead holder's lease: LeaseTakeoverIT).
+ * Leases on every backend: exclusion, waiting, renewal past the ttl, loss on takeover and its listeners,
+ * release, fencing, breaking (expiry of a dead holder's lease: LeaseTakeoverIT).
  */
 public abstract class LeaseContract extends ContractFixture {
     private static final Duration TTL = Duration.ofSeconds(10);
@@ -159,6 +162,39 @@ public abstract class LeaseContract extends ContractFixture {
                     "closing the lost lease released its successor's");
             assertEquals(second.owner(), e.getHolder());
         }
+    }
+
+    @Test
+    void aLossListenerIsToldOnceWhenAnotherStoreBreaksTheLock() throws Exception {
+        requires(Capability.SHARED_INSTANCES);
+        StateStore other = open(store.scope());
+        List<LeaseLossListener.Cause> causes = new CopyOnWriteArrayList<>();
+        CountDownLatch told = new CountDownLatch(1);
+        Lease lease = store.lock("deploy", SHORT_TTL);
+        lease.onLost((lost, cause) -> {
+            causes.add(cause);
+            assertFalse(lost.isHeld(), "told of the loss while the lease still says it is held");
+            told.countDown();
+        });
+        other.forceUnlock("deploy");
+        assertTrue(told.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS), "the listener was never told");
+        CompletableFuture<LeaseLossListener.Cause> late = new CompletableFuture<>();
+        lease.onLost((lost, cause) -> late.complete(cause));
+        assertEquals(LeaseLossListener.Cause.BROKEN, late.getNow(null),
+                "a listener registered after the loss is told at once");
+        assertThrows(FencedException.class, () -> lease.set("k", state("stale")));
+        lease.close();
+        assertEquals(List.of(LeaseLossListener.Cause.BROKEN), causes);
+    }
+
+    @Test
+    void aReleasedLeaseIsNotLost() {
+        List<LeaseLossListener.Cause> causes = new CopyOnWriteArrayList<>();
+        try (Lease lease = store.lock("deploy", TTL)) {
+            lease.onLost((lost, cause) -> causes.add(cause));
+        }
+        store.forceUnlock("deploy");
+        assertEquals(List.of(), causes);
     }
 
     @Test
