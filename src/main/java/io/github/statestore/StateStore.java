@@ -237,6 +237,59 @@ public interface StateStore extends AutoCloseable {
      */
     List<LockInfo> locks();
 
+    /**
+     * Watches this scope with the backend's default poll interval: as
+     * {@link #watch(ChangeListener, WatchOptions)} with {@link WatchOptions#defaults()}.
+     *
+     * @param listener told each change
+     * @return the running subscription; close it to stop
+     * @throws StateStoreException if this implementation cannot watch
+     */
+    default Subscription watch(ChangeListener listener) {
+        return watch(listener, WatchOptions.defaults());
+    }
+
+    /**
+     * Tells a listener of every change to this scope's keys, made by any writer: this store, another store of
+     * this JVM, another process or another machine. Nested scopes and lock entries are not watched. The
+     * subscription first takes a snapshot of the scope's keys and versions (before this method returns; no
+     * event for what is already there), then compares each new look at the scope with the last one and
+     * reports each difference as one {@link ChangeEvent}. When it looks is the backend's business, with its
+     * own cost and delay (see {@code docs/subscriptions.md}): a listing every poll interval, woken earlier
+     * where the storage tells of changes (the memory store at once, the FileSystem through the operating
+     * system's file watching).
+     *
+     * <p>What it guarantees:
+     * <ul>
+     *   <li><b>Every change is seen.</b> After a key last changes, an event reports its version then (or its
+     *       deletion). Several changes of one key between two looks coalesce into one event carrying the
+     *       latest version, and a key that returns to what was last reported between two looks (created and
+     *       deleted again, or rewritten with the same bytes where the version is a digest) gives none.</li>
+     *   <li><b>Per-key order.</b> The events of one key come in the order of its changes: each reports a state
+     *       of the key that came after the one the event before it reported. Events of different keys come
+     *       in no promised order.</li>
+     *   <li><b>Nothing invented.</b> Every event reports a version the key really had: a conditional write
+     *       that conflicted, or a write that failed, gives none.</li>
+     *   <li><b>Isolation.</b> The listener is called on a daemon thread of the subscription's own, one event
+     *       at a time; an exception it throws is logged and does not stop this subscription or any other.</li>
+     *   <li><b>Close stops delivery.</b> Once {@link Subscription#close()} returns, the listener is never
+     *       called again; closing this store closes its subscriptions.</li>
+     * </ul>
+     * A look that fails (the storage unreachable) is logged and retried at the next interval; the changes
+     * in between are reported once a look succeeds.
+     *
+     * @param listener told each change
+     * @param options the poll interval
+     * @return the running subscription; close it to stop
+     * @throws StateStoreException if this implementation cannot watch (the default), or the first look at
+     *     the scope failed
+     * @throws StoreClosedException if this store is closed
+     */
+    default Subscription watch(ChangeListener listener, WatchOptions options) {
+        throw new StateStoreException(getClass().getName() + " cannot watch for changes: it does not implement "
+                + "StateStore.watch(ChangeListener, WatchOptions)");
+    }
+
     /** Deletes every state of this scope; nested scopes are left alone. */
     void clear();
 

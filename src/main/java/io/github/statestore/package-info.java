@@ -10,8 +10,10 @@
  * {@link io.github.statestore.StateStores#open(StoreConfig, Scope)}; it reads and writes
  * {@link io.github.statestore.State}s by key. {@link io.github.statestore.Version} and
  * {@link io.github.statestore.VersionedState} serve compare-and-set, {@link io.github.statestore.Lease} and
- * {@link io.github.statestore.LeaseOwner} locks with fencing, and {@link io.github.statestore.TaggedValues}
- * Alchemy's tagged values. Every error is a {@link io.github.statestore.StateStoreException}.
+ * {@link io.github.statestore.LeaseOwner} locks with fencing, {@link io.github.statestore.StateStore#watch
+ * watch} ({@link io.github.statestore.WatchOptions}, {@link io.github.statestore.ChangeListener},
+ * {@link io.github.statestore.ChangeEvent}, {@link io.github.statestore.Subscription}) change subscriptions,
+ * and {@link io.github.statestore.TaggedValues} Alchemy's tagged values. Every error is a {@link io.github.statestore.StateStoreException}.
  *
  * <h2>Accessors</h2>
  *

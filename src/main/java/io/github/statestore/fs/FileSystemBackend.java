@@ -7,6 +7,7 @@ import io.github.statestore.StorageException;
 import io.github.statestore.internal.Digests;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
 import io.github.statestore.spi.Entry;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the scope's {@link ScopeLock}. Every entry is reached through {@link ScopeDirectory} without following
  * links, and only regular files are read. Thread-safe, and safe to share with other processes: every write is
  * an atomic rename, so readers never see a torn document, and writes are serialized, so a conditional write's
- * check and rename are one step.
+ * check and rename are one step. Watches list the directory and read only the files that changed
+ * ({@link FileVersions}), woken by the OS's file watching ({@link DirectoryWatch}).
  */
 final class FileSystemBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBackend.class);
@@ -38,6 +42,7 @@ final class FileSystemBackend implements Backend {
     private final ScopeDirectory scopeDir;
     private final AtomicFiles files;
     private final ScopeLock lock;
+    private final FileVersions fileVersions = new FileVersions();
 
     /**
      * @param layout the layout, over a root {@link ScopeDirectory#realRoot} resolved
@@ -85,6 +90,43 @@ final class FileSystemBackend implements Backend {
     }
 
     @Override
+    public Map<String, String> versions() {
+        Map<String, String> versions = new HashMap<>();
+        List<String> documents = new ArrayList<>();
+        try (Directory opened = scopeDir.open()) {
+            if (opened != null) {
+                for (String name : opened.names()) {
+                    BasicFileAttributes found = name.endsWith(FileLayout.SUFFIX) ? opened.attributes(name) : null;
+                    String key = found == null ? null : keyOf(opened, name, found);
+                    String version = key == null ? null : version(opened, name, found);
+                    if (version != null) {
+                        versions.put(key, version);
+                        documents.add(name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("watch", null, dir.toString(), e, false);
+        }
+        fileVersions.retain(documents);
+        return versions;
+    }
+
+    /** A listed document's version, or {@code null} if it was replaced by something not a file meanwhile. */
+    private String version(Directory opened, String name, BasicFileAttributes found) throws IOException {
+        try {
+            return fileVersions.version(opened, name, found);
+        } catch (FileTypeException replaced) {
+            return null;
+        }
+    }
+
+    @Override
+    public ChangeSignal changeSignal() {
+        return DirectoryWatch.of(dir);
+    }
+
+    @Override
     public List<String> lockNames() {
         List<String> names = new ArrayList<>();
         try (Directory opened = scopeDir.open()) {
@@ -105,9 +147,10 @@ final class FileSystemBackend implements Backend {
 
     private String keyOf(Directory opened, String name) throws IOException {
         BasicFileAttributes found = opened.attributes(name);
-        if (found == null) {
-            return null;
-        }
+        return found == null ? null : keyOf(opened, name, found);
+    }
+
+    private String keyOf(Directory opened, String name, BasicFileAttributes found) throws IOException {
         if (!found.isRegularFile()) {
             LOG.warn("Skipping {}: {}, not a regular file", dir.resolve(name), FileTypeException.describe(found));
             return null;

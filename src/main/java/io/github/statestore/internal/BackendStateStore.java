@@ -1,5 +1,6 @@
 package io.github.statestore.internal;
 
+import io.github.statestore.ChangeListener;
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.InvalidStateException;
 import io.github.statestore.Lease;
@@ -9,8 +10,10 @@ import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.StoreClosedException;
+import io.github.statestore.Subscription;
 import io.github.statestore.Version;
 import io.github.statestore.VersionedState;
+import io.github.statestore.WatchOptions;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Entry;
@@ -24,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,6 +45,7 @@ public final class BackendStateStore implements StateStore {
     private final SecretCodec secrets;
     private final ParallelReads reads;
     private final Leases leases;
+    private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile StoreObserver observer;
 
@@ -190,6 +196,30 @@ public final class BackendStateStore implements StateStore {
     }
 
     @Override
+    public Subscription watch(ChangeListener listener, WatchOptions options) {
+        Arguments.notNull(listener, "listener");
+        Arguments.notNull(options, "options");
+        Backend b = open();
+        Watcher watcher = Watcher.start(scope, b, listener, options.pollInterval().orElseGet(this::pollInterval),
+                watchers::remove);
+        watchers.add(watcher);
+        if (closed.get()) {
+            watcher.close();
+            throw new StoreClosedException(scope);
+        }
+        return watcher;
+    }
+
+    /** The backend's poll interval, held to the range a caller may set. */
+    private Duration pollInterval() {
+        Duration interval = backend.pollInterval();
+        if (interval == null || interval.compareTo(WatchOptions.MIN_POLL_INTERVAL) < 0) {
+            return WatchOptions.MIN_POLL_INTERVAL;
+        }
+        return interval.compareTo(WatchOptions.MAX_POLL_INTERVAL) > 0 ? WatchOptions.MAX_POLL_INTERVAL : interval;
+    }
+
+    @Override
     public void clear() {
         run("clear", null, () -> {
             Backend b = open();
@@ -220,6 +250,7 @@ public final class BackendStateStore implements StateStore {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            List.copyOf(watchers).forEach(Watcher::close);
             reads.close();
             leases.close();
             backend.close();

@@ -75,6 +75,23 @@ final class JdbcBackend implements Backend {
         });
     }
 
+    /** One query of the scope's names and versions; no document is read. */
+    @Override
+    public Map<String, String> versions() {
+        return db.run(call("watch", null, scope()), c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.versions)) {
+                s.setString(1, scope);
+                Map<String, String> versions = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        versions.put(r.getString(1), r.getString(2));
+                    }
+                }
+                return versions;
+            }
+        });
+    }
+
     @Override
     public Entry readEntry(String key) {
         return read(DOCUMENT, key, "get", locate(key));
@@ -300,6 +317,7 @@ final class JdbcBackend implements Backend {
         final String select;
         final String selectVersion;
         final String names;
+        final String versions;
         final String insert;
         final String upsert;
         final String updateIf;
@@ -313,6 +331,7 @@ final class JdbcBackend implements Backend {
             select = "SELECT document, version FROM " + table + row;
             selectVersion = "SELECT version FROM " + table + row;
             names = "SELECT name FROM " + table + " WHERE scope = ? AND kind = ?";
+            versions = "SELECT name, version FROM " + table + " WHERE scope = ? AND kind = '" + DOCUMENT + "'";
             insert = "INSERT INTO " + table + " (scope, kind, name, document, version) VALUES (?, ?, ?, ?, ?)"
                     + " ON CONFLICT (scope, kind, name) DO NOTHING";
             upsert = "INSERT INTO " + table + " (scope, kind, name, document, version) VALUES (?, ?, ?, ?, ?)"

@@ -3,26 +3,33 @@ package io.github.statestore.memory;
 import io.github.statestore.Scope;
 import io.github.statestore.internal.Digests;
 import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
 import io.github.statestore.spi.Entry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * One scope's view of a {@link MemoryConfig}'s space. Documents are stored as the same JSON bytes the other
  * backends write, so values are copied in and out and callers can never change what is stored; conditional
- * writes are atomic map operations. Thread-safe.
+ * writes are atomic map operations. Every change of a document wakes the scope's watches at once
+ * ({@link ScopeChanges}). Thread-safe.
  */
 final class MemoryBackend implements Backend {
     private final Scope scope;
     private final ConcurrentMap<String, Entry> entries;
     private final ConcurrentMap<String, Entry> locks;
+    private final ScopeChanges changes;
 
-    MemoryBackend(Scope scope, ConcurrentMap<String, Entry> entries, ConcurrentMap<String, Entry> locks) {
+    MemoryBackend(Scope scope, ConcurrentMap<String, Entry> entries, ConcurrentMap<String, Entry> locks,
+            ScopeChanges changes) {
         this.scope = scope;
         this.entries = entries;
         this.locks = locks;
+        this.changes = changes;
     }
 
     @Override
@@ -36,6 +43,18 @@ final class MemoryBackend implements Backend {
     }
 
     @Override
+    public Map<String, String> versions() {
+        Map<String, String> versions = new HashMap<>();
+        entries.forEach((key, entry) -> versions.put(key, entry.version()));
+        return versions;
+    }
+
+    @Override
+    public ChangeSignal changeSignal() {
+        return changes.signal();
+    }
+
+    @Override
     public Entry readEntry(String key) {
         Entry entry = entries.get(key);
         return entry == null ? null : new Entry(entry.bytes().clone(), entry.version());
@@ -44,11 +63,14 @@ final class MemoryBackend implements Backend {
     @Override
     public void write(String key, byte[] document) {
         entries.put(key, entry(document));
+        changes.changed();
     }
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
-        return writeIf(entries, key, document, expected, Conflicts.writeOperation(expected));
+        String version = writeIf(entries, key, document, expected, Conflicts.writeOperation(expected));
+        changes.changed();
+        return version;
     }
 
     @Override
@@ -84,7 +106,9 @@ final class MemoryBackend implements Backend {
 
     @Override
     public void delete(String key) {
-        entries.remove(key);
+        if (entries.remove(key) != null) {
+            changes.changed();
+        }
     }
 
     @Override
@@ -93,6 +117,7 @@ final class MemoryBackend implements Backend {
         if (current == null || !current.version().equals(expected) || !entries.remove(key, current)) {
             throw Conflicts.of(key, expected, version(entries.get(key)), "deleteIf");
         }
+        changes.changed();
     }
 
 

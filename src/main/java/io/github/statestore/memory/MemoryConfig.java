@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class MemoryConfig implements StoreConfig, ScopeDiscovery {
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> scopes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Scope, ScopeChanges> changes = new ConcurrentHashMap<>();
 
     private final String password;
 
@@ -80,7 +81,8 @@ public final class MemoryConfig implements StoreConfig, ScopeDiscovery {
         Arguments.notNull(scope, "scope");
         return BackendStores.open(scope,
                 new MemoryBackend(scope, scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
-                        locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>())),
+                        locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
+                        changes.computeIfAbsent(scope, s -> new ScopeChanges())),
                 password);
     }
 

@@ -4,9 +4,12 @@ import io.github.statestore.BucketNotFoundException;
 import io.github.statestore.StorageException;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Entry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,12 +27,16 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * One scope's objects in a bucket, every request through a {@link RetryingS3Client}. Thread-safe.
+ * One scope's objects in a bucket, every request through a {@link RetryingS3Client}. A watch polls the
+ * scope's listing, whose ETags are the versions: one ListObjectsV2 request per 1,000 keys each
+ * {@link #POLL_INTERVAL}, no GetObject. Thread-safe.
  */
 final class S3Backend implements Backend {
     /** DeleteObjects takes at most this many keys a call. */
     static final int DELETE_BATCH = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
+    /** How often a watch lists the scope when its caller does not say: 6 billed requests a minute. */
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(10);
     /** Regions whose CreateBucket takes no location constraint: S3's default region, and R2's. */
     private static final Set<String> UNCONSTRAINED_REGIONS = Set.of("us-east-1", "auto");
 
@@ -110,6 +117,27 @@ final class S3Backend implements Backend {
             }
         });
         return keys;
+    }
+
+    /** The ETags of one delimited listing of the scope, as GetObject reports them; no object is read. */
+    @Override
+    public Map<String, String> versions() {
+        Map<String, String> versions = new HashMap<>();
+        DelimitedListing.eachPage(s3, answers, layout.scopePrefix(), page -> {
+            for (S3Object object : page.contents()) {
+                String key = layout.keyOf(object.key());
+                if (key != null) {
+                    versions.put(key, answers.etag(object.eTag(), S3Operation.LIST, key, bucketUrl() + object.key(),
+                            "ListObjectsV2"));
+                }
+            }
+        });
+        return versions;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return POLL_INTERVAL;
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.github.statestore.spi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a backend does for one scope: move bytes by key. Everything shared (key validation and encoding,
@@ -63,6 +66,46 @@ public interface Backend extends AutoCloseable {
      * @return the keys, in any order, each once
      */
     List<String> keys();
+
+    /**
+     * The scope's documents' versions, for {@link io.github.statestore.StateStore#watch}, which compares one
+     * call's answer with the last. Each version is the one {@link #readEntry} reports for the key, read at some
+     * moment of the call (the map need not be one atomic snapshot, but a later call never reports an older
+     * state of a key than an earlier call did). Override it when the storage lists versions with the keys (an
+     * S3 listing's ETags, a SQL query): the default calls {@link #readEntry} for each key of {@link #keys()}.
+     *
+     * @return each key's version, as {@link #keys()} lists the keys
+     */
+    default Map<String, String> versions() {
+        Map<String, String> versions = new HashMap<>();
+        for (String key : keys()) {
+            Entry entry = readEntry(key);
+            if (entry != null) {
+                versions.put(key, entry.version());
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * A new signal of changes to this scope, for one watch; it only makes the watch look at the scope sooner
+     * than its next poll. Override it when the storage tells of changes (a file watch, a notification).
+     *
+     * @return the signal; the default, {@link ChangeSignal#none()}, never fires, so a watch only polls
+     */
+    default ChangeSignal changeSignal() {
+        return ChangeSignal.none();
+    }
+
+    /**
+     * How often a watch calls {@link #versions()} when its caller does not say.
+     *
+     * @return at least 10 ms, at most 1 hour; the default, 1 second, suits a storage whose listing costs
+     *     nothing but time; a storage that bills each listing returns more
+     */
+    default Duration pollInterval() {
+        return Duration.ofSeconds(1);
+    }
 
     /**
      * Reads one document with its version.

@@ -3,7 +3,8 @@
  *
  * <ul>
  *   <li>{@link io.github.statestore.spi.Backend}: the byte-level contract for one scope (keys, reads,
- *       conditional writes and deletes, lock entries, batch delete, read concurrency, locations), with the
+ *       conditional writes and deletes, lock entries, batch delete, read concurrency, locations, and the
+ *       versions and {@link io.github.statestore.spi.ChangeSignal} that change subscriptions use), with the
  *       {@link io.github.statestore.spi.Entry} it returns and the {@link io.github.statestore.spi.Conflicts}
  *       it throws;</li>
  *   <li>{@link io.github.statestore.spi.BackendStores}: turns a backend into a

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Leases on every backend: exclusion, waiting, renewal past the ttl, loss on takeover and its listeners,
  * release, fencing, breaking (expiry of a dead holder's lease: LeaseTakeoverIT).
  */
-public abstract class LeaseContract extends ContractFixture {
+public abstract class LeaseContract extends WatchContract {
     private static final Duration TTL = Duration.ofSeconds(10);
     /** A ttl short enough that a test holds a lease well past it in a few seconds. */
     private static final Duration SHORT_TTL = Duration.ofSeconds(2);

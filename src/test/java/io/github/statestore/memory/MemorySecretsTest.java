@@ -22,7 +22,7 @@ class MemorySecretsTest extends SecretsContract {
 
     @Override
     protected StateStore open(String password) {
-        return new BackendStateStore(SCOPE, new MemoryBackend(SCOPE, entries, locks),
+        return new BackendStateStore(SCOPE, new MemoryBackend(SCOPE, entries, locks, new ScopeChanges()),
                 SecretCodec.withPassword(password));
     }
 
