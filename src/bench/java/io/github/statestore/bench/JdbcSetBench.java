@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A single {@code set} of a 2 KB state through the JDBC store, against our store's upsert on a plain
  * connection, with Jackson writing the document first (as our {@code set} writes it) and with the bytes
  * ready: PostgreSQL on loopback and a SQLite file, each with commits that wait for the log's flush (the
- * databases' defaults) and without ({@link SqlEnv#NO_FLUSH}).
+ * databases' defaults) and without ({@link SqlEnv#NO_FLUSH}). Every fork starts from a compacted table
+ * ({@link RawJdbc#compact}) and writes one row over and over.
  */
 @org.openjdk.jmh.annotations.State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +45,7 @@ public class JdbcSetBench {
     public void open() throws SQLException {
         store = SqlEnv.store(database, BenchEnv.ONE);
         raw = SqlEnv.connect(database);
+        RawJdbc.compact(raw);
         state = Documents.state(0);
         body = state.toJsonBytes();
         tree = RawJdbc.parse(body);

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,6 +111,18 @@ final class RawJdbc {
     /** Every document of a scope, parsed: the listing query, then {@link #getBatch}. */
     static Map<String, JsonNode> all(Connection c, io.github.statestore.Scope scope) throws SQLException {
         return getBatch(c, scope, names(c, scope));
+    }
+
+    /**
+     * Brings the table to the same state before each write benchmark: PostgreSQL's dead row versions, which a
+     * fork's hundreds of thousands of updates of one row leave, vacuumed; SQLite's write-ahead log checkpointed
+     * and emptied. Without it, each fork wrote into what the forks before it left, and the last was slower.
+     */
+    static void compact(Connection c) throws SQLException {
+        boolean sqlite = c.getMetaData().getDatabaseProductName().equalsIgnoreCase("SQLite");
+        try (Statement s = c.createStatement()) {
+            s.execute(sqlite ? "PRAGMA wal_checkpoint(TRUNCATE)" : "VACUUM " + TABLE);
+        }
     }
 
     /** Our store's query for the documents of {@code count} keys of a scope. */
