@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code target/bench/results.md} (the table of {@code docs/performance.md}) and
  * {@code target/bench/getbatch-concurrency.png}. Start it with
  * {@code mvn -B -Pbench test-compile exec:exec} (argument {@code full}, the default, or
- * {@code -Dbench.args=quick} for one short iteration of each benchmark).
+ * {@code -Dbench.args=quick} for one short iteration of each benchmark). The SQL rows ({@link SqlSuite}:
+ * PostgreSQL and SQLite, seeded by {@link SqlDatabases}) run with the rest, or alone with
+ * {@code -Dbench.args=sql} or {@code sql-quick}.
  */
 public final class BenchSuite {
     private static final Path OUT = Path.of("target", "bench");
@@ -39,9 +41,13 @@ public final class BenchSuite {
     }
 
     /**
-     * @param args {@code full} (default) or {@code quick}
+     * @param args {@code full} (default), {@code quick}, or {@code sql} / {@code sql-quick} for the SQL rows alone
      */
     public static void main(String[] args) throws Exception {
+        if (SqlSuite.only(args)) {
+            SqlSuite.main(args);
+            return;
+        }
         System.setProperty("java.awt.headless", "true");
         boolean quick = args.length > 0 && "quick".equals(args[0]);
         String loadBefore = Machine.load();
@@ -50,7 +56,8 @@ public final class BenchSuite {
         deleteTree(OUT.resolve("fs"));
         Seeder.seedFileSystem(fsRoot);
         try (BenchServers servers = BenchServers.start(BenchEnv.LATENCY);
-                S3Client setup = BenchEnv.rawClient(servers.direct(), 16)) {
+                S3Client setup = BenchEnv.rawClient(servers.direct(), 16);
+                SqlDatabases sql = SqlDatabases.start(OUT)) {
             String bucket = "bench-" + System.currentTimeMillis();
             setup.createBucket(b -> b.bucket(bucket));
             Seeder.seedBucket(setup, bucket);
@@ -60,6 +67,7 @@ public final class BenchSuite {
             settings.put(BenchEnv.BUCKET_PROPERTY, bucket);
             settings.put(BenchEnv.FS_ROOT_PROPERTY, fsRoot.toString());
             settings.put(BenchEnv.JIT_WARMUP_PROPERTY, String.valueOf(quick ? 1 : JIT_WARMUP_SECONDS));
+            settings.putAll(sql.properties());
             settings.forEach(System::setProperty);
             warmServers(Duration.ofSeconds(quick ? 1 : SERVER_WARMUP_SECONDS));
             List<String> jvmArgs = new ArrayList<>();
@@ -79,6 +87,7 @@ public final class BenchSuite {
             jmh.run(S3BatchBench.class, false);
             jmh.run(S3ClearBench.class, false);
             jmh.run(S3AllocBench.class, true);
+            SqlSuite.run(jmh);
             jmh.run(GetBatchConcurrencyBench.class, false, "concurrency", quick ? "8,64" : "4,8,16,32,64");
             if (!quick) {
                 jmh.runOnce(GetBatchConcurrencyBench.class, "concurrency", "1");
@@ -86,6 +95,7 @@ public final class BenchSuite {
             String held = heldTable();
             String why = nodeMissing != null ? nodeMissing : node.failure();
             write(jmh, node.medians(), why, held, quick, loadBefore, Machine.load());
+            SqlSuite.append(OUT.resolve("results.md"), jmh.medians());
         }
         System.exit(0);
     }

@@ -10,6 +10,15 @@ interface Connections {
     Connection borrow() throws SQLException;
 
     /**
+     * Makes a borrowed connection ready for the store's statements, as {@link Dialect#prepare} says, unless it
+     * already is.
+     *
+     * @param connection a connection {@link #borrow()} returned
+     * @param dialect its database's dialect
+     */
+    void prepare(Connection connection, Dialect dialect) throws SQLException;
+
+    /**
      * Returns a borrowed connection.
      *
      * @param connection the connection

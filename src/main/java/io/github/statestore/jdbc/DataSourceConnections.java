@@ -17,6 +17,12 @@ final class DataSourceConnections implements Connections {
         return dataSource.getConnection();
     }
 
+    /** Prepares every connection: the caller's pool may hand out one it never had, or one reset since. */
+    @Override
+    public void prepare(Connection connection, Dialect dialect) throws SQLException {
+        dialect.prepare(connection);
+    }
+
     @Override
     public void giveBack(Connection connection, boolean broken) {
         PooledConnections.closeQuietly(connection);

@@ -217,7 +217,7 @@ final class Database {
         if (!connection.getAutoCommit()) {
             connection.setAutoCommit(true);
         }
-        dialect.prepare(connection);
+        connections.prepare(connection, dialect);
     }
 
     private StateStoreException permanent(Call call, SQLException e) {

