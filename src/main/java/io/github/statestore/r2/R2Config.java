@@ -1,5 +1,6 @@
 package io.github.statestore.r2;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
@@ -177,6 +178,11 @@ public final class R2Config implements StoreConfig, ScopeDiscovery {
         return s3.hasPassword();
     }
 
+    /** {@return whether and how long stores keep the versions their writes replace} */
+    public HistoryPolicy history() {
+        return s3.history();
+    }
+
     /**
      * {@return the S3 config this R2 config runs on} It also reports the settings R2 fixes: region
      * {@code auto}, path-style addressing, checksums only when required.
@@ -337,6 +343,17 @@ public final class R2Config implements StoreConfig, ScopeDiscovery {
          */
         public Builder password(String password) {
             s3.password(password);
+            return this;
+        }
+
+        /**
+         * Sets whether and how long stores keep the versions their writes replace.
+         *
+         * @param history as {@link S3Config.Builder#history(HistoryPolicy)}
+         * @return this builder
+         */
+        public Builder history(HistoryPolicy history) {
+            s3.history(history);
             return this;
         }
 

@@ -268,12 +268,14 @@ public abstract class HistoryContract extends ContractFixture {
         StateStore s = open(config, Scope.of("app", "dev"));
         StateStore parent = open(config, Scope.of("app"));
         for (int i = 1; i <= 3; i++) {
-            s.set("a", state("a", State.Status.UPDATED, i));
-            s.set("b", state("b", State.Status.UPDATED, i));
             parent.set("dev", state("dev", State.Status.UPDATED, i));
         }
-        s.delete("b");
         parent.delete("dev");
+        for (int i = 1; i <= 3; i++) {
+            s.set("a", state("a", State.Status.UPDATED, i));
+            s.set("b", state("b", State.Status.UPDATED, i));
+        }
+        s.delete("b");
         try (Lease lease = s.lock("deploy", Duration.ofSeconds(10))) {
             assertTrue(lease.isHeld());
         }
