@@ -62,8 +62,9 @@ public final class R2Config implements StoreConfig, ScopeDiscovery {
      * Reads an {@code r2://<account id>/<bucket>[/<prefix>/][?param=value&...]} URL. The keys come from
      * {@code R2_ACCESS_KEY_ID} and {@code R2_SECRET_ACCESS_KEY}. Parameters: {@code jurisdiction}
      * ({@code default}, {@code eu}, {@code fedramp}), {@code endpoint}, {@code createBucket},
-     * {@code maxConcurrency}, {@code attemptTimeout}, {@code requestTimeout}, {@code maxAttempts}.
-     * Without a prefix path the prefix is {@value S3Config#DEFAULT_PREFIX}.
+     * {@code maxConcurrency}, {@code attemptTimeout}, {@code requestTimeout}, {@code maxAttempts},
+     * {@code historyVersions} and {@code historyFor} (see {@link HistoryPolicy}). Without a prefix path the
+     * prefix is {@value S3Config#DEFAULT_PREFIX}.
      *
      * @param url the parsed URL
      * @return the config

@@ -90,7 +90,8 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
      * trailing {@code /} is added). Parameters: {@code region}, {@code endpoint}, {@code pathStyle},
      * {@code checksumsWhenRequired}, {@code profile}, {@code createBucket}, {@code maxConcurrency}, {@code attemptTimeout},
      * {@code requestTimeout} (milliseconds or ISO-8601), {@code maxAttempts}, {@code sse} ({@code AES256} or
-     * {@code aws:kms}) and {@code kmsKeyId}. Credentials come from the AWS default chain or the profile.
+     * {@code aws:kms}), {@code kmsKeyId}, {@code historyVersions} and {@code historyFor} (milliseconds or
+     * ISO-8601, see {@link HistoryPolicy}). Credentials come from the AWS default chain or the profile.
      *
      * @param url the parsed URL
      * @return the config
