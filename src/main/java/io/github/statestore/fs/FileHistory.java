@@ -13,8 +13,10 @@ import java.util.List;
  * .json>/<entry name>}, out of sight of Alchemy (which lists only the {@code .json} files of a scope's
  * directory) and of scope discovery. Entries are written as documents are, with {@link AtomicFiles} under the
  * scope's {@link ScopeLock}: whole and durable before the document that replaces them is written. Deleting
- * entries, also under the lock, removes the temp files killed writers left in the key's folder. Thread-safe,
- * and safe to share with other processes.
+ * entries, also under the lock, removes the temp files killed writers left in the key's folder; it does not
+ * fsync the folder, which spares each pruning write one fsync: after a power loss an entry pruned just before
+ * may be back, an extra entry that the next write of the key prunes again. Thread-safe, and safe to share with
+ * other processes.
  */
 final class FileHistory {
     private final FileLayout layout;
@@ -79,12 +81,8 @@ final class FileHistory {
             lock.run(scope -> {
                 try (Directory kept = child(child(scope, FileLayout.HISTORY_DIR), layout.historyDirName(key))) {
                     if (kept != null) {
-                        boolean removed = false;
                         for (String name : names) {
-                            removed |= kept.delete(name);
-                        }
-                        if (removed) {
-                            files.syncDirectory(kept);
+                            kept.delete(name);
                         }
                         files.removeAbandonedTemps(kept);
                     }
