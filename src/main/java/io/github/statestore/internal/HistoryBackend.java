@@ -1,6 +1,7 @@
 package io.github.statestore.internal;
 
 import io.github.statestore.ConflictException;
+import io.github.statestore.Version;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
  * A backend whose overwrites and deletes keep the document they replace in the key's {@link History} first:
  * what a store with a {@link io.github.statestore.HistoryPolicy} on writes through, so that every write (a
  * store's, an {@code update}'s, a lease's, a copy's, a secret rotation's) keeps history the same way. Each
- * replacing write lists the key's history, reads the current document, keeps it, then writes or deletes with
+ * replacing write reads the current document, then lists the key's history (in this order, so that the entry
+ * it keeps is numbered after every entry kept for good before it), keeps the document, writes or deletes with
  * compare-and-set against its version, and prunes past the policy's bounds; when another writer got there
  * first, the entry just kept is removed again and a plain {@link #write} or {@link #delete} starts over. The
  * document's own write stays one atomic write of the backend. Everything else goes to the backend as it is.
@@ -49,7 +51,7 @@ final class HistoryBackend implements Backend {
                 }
                 return;
             } catch (ConflictException raced) {
-                retryOrThrow(key, attempt, "set", raced);
+                retryOrThrow(key, attempt, "set", current, raced);
             }
         }
     }
@@ -74,7 +76,7 @@ final class HistoryBackend implements Backend {
                 deleteReplacing(key, current);
                 return;
             } catch (ConflictException raced) {
-                retryOrThrow(key, attempt, "delete", raced);
+                retryOrThrow(key, attempt, "delete", current, raced);
             }
         }
     }
@@ -128,10 +130,16 @@ final class HistoryBackend implements Backend {
         return result;
     }
 
-    private static void retryOrThrow(String key, int attempt, String operation, ConflictException raced) {
+    /**
+     * Pauses before the next attempt, or gives up after {@link #MAX_ATTEMPTS}.
+     *
+     * @param current what the last attempt expected, {@code null} when it expected the key absent
+     */
+    private static void retryOrThrow(String key, int attempt, String operation, Entry current,
+            ConflictException raced) {
         if (attempt >= MAX_ATTEMPTS) {
-            throw new ConflictException(key, null, raced.getCurrentVersion(), operation + " with history (after "
-                    + attempt + " attempts)");
+            throw new ConflictException(key, current == null ? null : Version.of(current.version()),
+                    raced.getCurrentVersion(), operation + " with history (after " + attempt + " attempts)");
         }
         Updater.pause(attempt);
     }
