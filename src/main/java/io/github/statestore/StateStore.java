@@ -104,11 +104,16 @@ public interface StateStore extends AutoCloseable {
      * Writes a state, replacing any earlier one (the last writer wins; see {@link #setIf} to detect other
      * writers). The write is atomic: a reader sees the old document or the new one, never a mix.
      *
+     * <p>With a {@link HistoryPolicy} on, the document it replaces is kept in the key's history first, and the
+     * write is a compare-and-set against that document, retried when another writer got there first, so that no
+     * replaced version is missed. The document itself is still written in one atomic write.
+     *
      * @param key the key
      * @param state the state
      * @throws InvalidKeyException if the key is invalid
      * @throws InvalidStateException if the state is past the limits every stored document keeps (see the
      *     state format's "Limits"); nothing is written
+     * @throws ConflictException with history on only, if other writers got there first 100 times in a row
      */
     void set(String key, State state);
 
@@ -176,10 +181,12 @@ public interface StateStore extends AutoCloseable {
     State update(String key, int maxAttempts, Function<Optional<State>, State> change);
 
     /**
-     * Deletes a state. Deleting an absent key is not an error.
+     * Deletes a state. Deleting an absent key is not an error. With a {@link HistoryPolicy} on, the document is
+     * kept in the key's history first, and the delete is a compare-and-set against it, as {@link #set} is.
      *
      * @param key the key
      * @throws InvalidKeyException if the key is invalid
+     * @throws ConflictException with history on only, if other writers got there first 100 times in a row
      */
     void delete(String key);
 
@@ -290,7 +297,83 @@ public interface StateStore extends AutoCloseable {
                 + "StateStore.watch(ChangeListener, WatchOptions)");
     }
 
-    /** Deletes every state of this scope; nested scopes are left alone. */
+    /**
+     * The versions of a key that the scope's history keeps, newest first: the documents that writes and deletes
+     * replaced while a {@link HistoryPolicy} was on (in this store or another store of the same storage), within
+     * that policy's bounds. The current document is not among them: {@link #getVersioned} reads it. Reading
+     * history works whatever this store's own policy is. Nothing is read but a listing: each entry's facts are
+     * kept in its name.
+     *
+     * @param key the key
+     * @return the kept versions, newest first; empty when none is kept
+     * @throws InvalidKeyException if the key is invalid
+     * @throws StateStoreException if this store cannot keep history: its backend does not (the default)
+     */
+    default List<HistoryEntry> history(String key) {
+        throw new StateStoreException(getClass().getName() + " keeps no history: it does not implement "
+                + "StateStore.history(String)");
+    }
+
+    /**
+     * Reads the state a key had at a version: its current version, or one that its history keeps.
+     *
+     * @param key the key
+     * @param version a version from {@link #getVersioned}, {@link #history} or a {@link ChangeEvent}
+     * @return the state, or empty when the key neither has that version now nor keeps it in its history
+     * @throws InvalidKeyException if the key is invalid
+     * @throws CorruptStateException if the stored document is not a valid state
+     * @throws StateStoreException if this store cannot keep history (the default)
+     */
+    default Optional<State> getAt(String key, Version version) {
+        throw new StateStoreException(getClass().getName() + " keeps no history: it does not implement "
+                + "StateStore.getAt(String, Version)");
+    }
+
+    /**
+     * Writes a version that a key's history keeps back as the key's newest version, with compare-and-set
+     * against the state the call finds: the current document is kept in the history first, as by any write,
+     * and a key that was deleted is created again (an undelete). The kept document's bytes are written exactly.
+     *
+     * @param key the key
+     * @param version a version from {@link #history}
+     * @return the version of the written state
+     * @throws VersionNotFoundException if the history keeps no such version of the key; nothing is written
+     * @throws ConflictException if another writer changed the key during the call; nothing is written
+     * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told (S3 and R2
+     *     only): applied once or not at all
+     * @throws StateStoreException if this store's {@link HistoryPolicy} is off, or the store cannot keep history
+     *     (the default)
+     */
+    default Version restore(String key, Version version) {
+        throw new StateStoreException(getClass().getName() + " keeps no history: it does not implement "
+                + "StateStore.restore(String, Version)");
+    }
+
+    /**
+     * As {@link #restore(String, Version)}, but only if the key still has the version read earlier.
+     *
+     * @param key the key
+     * @param version a version from {@link #history}
+     * @param expected the key's current version, from {@link #getVersioned}
+     * @return the version of the written state
+     * @throws VersionNotFoundException if the history keeps no such version of the key; nothing is written
+     * @throws ConflictException if the key changed or was deleted since {@code expected} was read; nothing is
+     *     written
+     * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told (S3 and R2
+     *     only): applied once or not at all
+     * @throws StateStoreException if this store's {@link HistoryPolicy} is off, or the store cannot keep history
+     *     (the default)
+     */
+    default Version restoreIf(String key, Version version, Version expected) {
+        throw new StateStoreException(getClass().getName() + " keeps no history: it does not implement "
+                + "StateStore.restoreIf(String, Version, Version)");
+    }
+
+    /**
+     * Deletes every state of this scope; nested scopes are left alone. With a {@link HistoryPolicy} on, each
+     * document is kept in its key's history first, as {@link #delete} keeps it, so that {@link #restore} brings
+     * it back; the history itself is not cleared.
+     */
     void clear();
 
     /**

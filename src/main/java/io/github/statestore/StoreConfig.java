@@ -23,7 +23,12 @@ import java.util.Map;
  *       {@code R2_SECRET_ACCESS_KEY}, see {@link io.github.statestore.r2.R2Config#fromUrl}</td></tr>
  * </table>
  *
- * Implementations are immutable (the memory space aside, which is its own shared state) and thread-safe.
+ * Every URL may also say whether stores keep history ({@link HistoryPolicy}): {@code historyVersions=10} keeps
+ * the newest 10 versions of each key, {@code historyFor=P30D} (or milliseconds) keeps each for 30 days, and
+ * both together keep at most 10 for at most 30 days, as in {@code file:.alchemy?historyVersions=10} or
+ * {@code memory:?historyFor=PT1H}.
+ *
+ * <p>Implementations are immutable (the memory space aside, which is its own shared state) and thread-safe.
  */
 public interface StoreConfig {
 

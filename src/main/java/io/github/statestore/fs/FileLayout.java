@@ -35,6 +35,13 @@ final class FileLayout {
      * The suffix of lock entry files: not {@code .json}, so that neither this store nor Alchemy lists them.
      */
     public static final String LOCK_SUFFIX = ".lease";
+    /**
+     * The folder in a scope's directory that holds its history: one folder per key, named by
+     * {@link #historyDirName}, holding the key's entries. Its name starts with {@link Scope#RESERVED_PREFIX},
+     * so no scope's directory clashes with it, and it is no {@code .json} file, so neither this store nor
+     * Alchemy lists it as a document.
+     */
+    public static final String HISTORY_DIR = Scope.RESERVED_PREFIX + "history";
     /** The longest file name, in UTF-8 bytes, that this layout writes. */
     public static final int MAX_NAME_BYTES = 255;
     static final int LONG_HEAD_BYTES = 96;
@@ -93,6 +100,19 @@ final class FileLayout {
             return name + SUFFIX;
         }
         return head(name) + "%~" + sha256(key) + SUFFIX;
+    }
+
+    /**
+     * The name of the folder, in {@link #HISTORY_DIR}, of a key's history entries: the key's document file name
+     * without {@code .json} (a long name's too, which holds the key's SHA-256), so that it is unique per key.
+     *
+     * @param key the key
+     * @return such as {@code a:b}
+     * @throws io.github.statestore.InvalidKeyException if the key is invalid
+     */
+    public String historyDirName(String key) {
+        String name = fileName(key);
+        return name.substring(0, name.length() - SUFFIX.length());
     }
 
     /**

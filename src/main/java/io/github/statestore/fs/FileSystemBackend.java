@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * links, and only regular files are read. Thread-safe, and safe to share with other processes: every write is
  * an atomic rename, so readers never see a torn document, and writes are serialized, so a conditional write's
  * check and rename are one step. Watches list the directory and read only the files that changed
- * ({@link FileVersions}), woken by the OS's file watching ({@link DirectoryWatch}).
+ * ({@link FileVersions}), woken by the OS's file watching ({@link DirectoryWatch}). History entries live in the
+ * scope's {@code %!history} folder ({@link FileHistory}).
  */
 final class FileSystemBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBackend.class);
@@ -43,6 +45,7 @@ final class FileSystemBackend implements Backend {
     private final AtomicFiles files;
     private final ScopeLock lock;
     private final FileVersions fileVersions = new FileVersions();
+    private final FileHistory history;
 
     /**
      * @param layout the layout, over a root {@link ScopeDirectory#realRoot} resolved
@@ -59,6 +62,7 @@ final class FileSystemBackend implements Backend {
         this.files = files;
         this.scopeDir = new ScopeDirectory(layout.root(), dir, files, secureDirectories);
         this.lock = new ScopeLock(scopeDir, files, lockWait);
+        this.history = new FileHistory(layout, scopeDir, lock, files);
     }
 
     @Override
@@ -258,6 +262,31 @@ final class FileSystemBackend implements Backend {
         } catch (IOException e) {
             throw new StorageException("lock", lockName, dir.resolve(name).toString(), e, false);
         }
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return true;
+    }
+
+    @Override
+    public void writeHistory(String key, String name, byte[] document) {
+        history.write(key, name, document);
+    }
+
+    @Override
+    public List<String> historyNames(String key) {
+        return history.names(key);
+    }
+
+    @Override
+    public byte[] readHistory(String key, String name) {
+        return history.read(key, name);
+    }
+
+    @Override
+    public void deleteHistory(String key, Collection<String> names) {
+        history.delete(key, names);
     }
 
     @Override

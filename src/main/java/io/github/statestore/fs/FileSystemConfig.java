@@ -1,5 +1,6 @@
 package io.github.statestore.fs;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
@@ -24,10 +25,10 @@ import java.util.Objects;
  * StoreConfig config = FileSystemConfig.builder().root(Path.of("state")).build();
  * }</pre>
  *
- * The built config reports its settings with {@link #root()} and {@link #nameStyle()}, and the password only
- * as {@link #hasPassword()}. Two configs with the same settings are {@link #equals equal}, whether built by the
- * builder or read from a {@code file:} URL. Immutable and thread-safe; {@link #toString()} never shows the
- * password.
+ * The built config reports its settings with {@link #root()}, {@link #nameStyle()} and {@link #history()}, and
+ * the password only as {@link #hasPassword()}. Two configs with the same settings are {@link #equals equal},
+ * whether built by the builder or read from a {@code file:} URL. Immutable and thread-safe; {@link #toString()}
+ * never shows the password.
  */
 public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
     /** The default root directory, {@code .alchemy}, resolved against the working directory. */
@@ -36,11 +37,13 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
     private final Path root;
     private final NameStyle nameStyle;
     private final String password;
+    private final HistoryPolicy history;
 
     private FileSystemConfig(Builder builder) {
         this.root = builder.root;
         this.nameStyle = builder.nameStyle;
         this.password = builder.password;
+        this.history = builder.history;
     }
 
     /**
@@ -60,6 +63,11 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
     /** {@return how file names are escaped} */
     public NameStyle nameStyle() {
         return nameStyle;
+    }
+
+    /** {@return whether and how long stores keep the versions their writes replace} */
+    public HistoryPolicy history() {
+        return history;
     }
 
     /**
@@ -124,7 +132,7 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
         Arguments.notNull(scope, "scope");
         FileLayout layout = new FileLayout(realRoot(), nameStyle);
         return BackendStores.open(scope, new FileSystemBackend(layout, scope, atomicFiles(), ScopeLock.MAX_WAIT, true),
-                password);
+                password, history);
     }
 
     /**
@@ -146,19 +154,19 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
     @Override
     public boolean equals(Object o) {
         return o instanceof FileSystemConfig c && c.root.equals(root) && c.nameStyle == nameStyle
-                && Objects.equals(c.password, password);
+                && Objects.equals(c.password, password) && c.history.equals(history);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(root, nameStyle);
+        return Objects.hash(root, nameStyle, history);
     }
 
     /** Lists the settings, the password only as set or none. */
     @Override
     public String toString() {
         return "FileSystemConfig{root=" + root + ", nameStyle=" + nameStyle + ", password="
-                + (password == null ? "none" : "set") + "}";
+                + (password == null ? "none" : "set") + (history.enabled() ? ", history=" + history : "") + "}";
     }
 
     /** Builds a {@link FileSystemConfig}; each setter validates at once. Not thread-safe. */
@@ -166,6 +174,7 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
         private Path root = DEFAULT_ROOT;
         private NameStyle nameStyle = NameStyle.ofPlatform();
         private String password;
+        private HistoryPolicy history = HistoryPolicy.off();
 
         private Builder() {
         }
@@ -211,6 +220,19 @@ public final class FileSystemConfig implements StoreConfig, ScopeDiscovery {
          */
         public Builder password(String password) {
             this.password = Builders.password(password);
+            return this;
+        }
+
+        /**
+         * Sets whether and how long stores keep the versions their writes replace, in the scope's
+         * {@code %!history} folder (see the history page of the documentation).
+         *
+         * @param history the policy; default {@link HistoryPolicy#off()}
+         * @return this builder
+         * @throws InvalidConfigException naming {@code history} if null
+         */
+        public Builder history(HistoryPolicy history) {
+            this.history = Builders.history(history);
             return this;
         }
 

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * The FileSystem store's scopes: the directories below its root, their names unescaped by the config's
- * {@link NameStyle}. Directories are opened as the store opens them ({@link ScopeDirectory}, {@link Directory}):
- * from the root, one at a time, without following links, so a symbolic link is neither a scope nor followed.
- * Used by one thread.
+ * {@link NameStyle}; a scope's own {@code %!}-prefixed folders (its history) are left out. Directories are
+ * opened as the store opens them ({@link ScopeDirectory}, {@link Directory}): from the root, one at a time,
+ * without following links, so a symbolic link is neither a scope nor followed. Used by one thread.
  */
 final class FileSystemScopes implements ScopeListing {
     private final FileLayout layout;
@@ -35,6 +35,9 @@ final class FileSystemScopes implements ScopeListing {
                 return names;
             }
             for (String entry : dir.names()) {
+                if (entry.startsWith(Scope.RESERVED_PREFIX)) {
+                    continue;
+                }
                 BasicFileAttributes type = dir.attributes(entry);
                 String name = type != null && type.isDirectory() ? style.unescape(entry) : null;
                 if (name != null) {

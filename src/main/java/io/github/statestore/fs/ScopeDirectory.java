@@ -112,6 +112,19 @@ final class ScopeDirectory {
     }
 
     private Directory childCreating(Directory parent, String name) throws IOException {
+        return childCreating(parent, name, files);
+    }
+
+    /**
+     * Opens the directory {@code name} in {@code parent}, first creating it if missing and fsyncing the parent.
+     *
+     * @param parent an open directory
+     * @param name the child's name
+     * @param files fsyncs the parent when it gains the child
+     * @return the child, opened without following links
+     * @throws FileTypeException if the child is a link or not a directory
+     */
+    static Directory childCreating(Directory parent, String name, AtomicFiles files) throws IOException {
         Directory child = parent.child(name);
         if (child != null) {
             return child;

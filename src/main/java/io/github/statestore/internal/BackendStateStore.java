@@ -2,6 +2,8 @@ package io.github.statestore.internal;
 
 import io.github.statestore.ChangeListener;
 import io.github.statestore.CorruptStateException;
+import io.github.statestore.HistoryEntry;
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidStateException;
 import io.github.statestore.Lease;
 import io.github.statestore.LockInfo;
@@ -12,6 +14,7 @@ import io.github.statestore.StateStoreException;
 import io.github.statestore.StoreClosedException;
 import io.github.statestore.Subscription;
 import io.github.statestore.Version;
+import io.github.statestore.VersionNotFoundException;
 import io.github.statestore.VersionedState;
 import io.github.statestore.WatchOptions;
 import io.github.statestore.key.KeyCodec;
@@ -42,6 +45,7 @@ import java.util.function.Supplier;
 public final class BackendStateStore implements StateStore {
     private final Scope scope;
     private final Backend backend;
+    private final History history;
     private final SecretCodec secrets;
     private final ParallelReads reads;
     private final Leases leases;
@@ -57,8 +61,23 @@ public final class BackendStateStore implements StateStore {
      * @param secrets how secrets are sealed and opened
      */
     public BackendStateStore(Scope scope, Backend backend, SecretCodec secrets) {
+        this(scope, backend, secrets, HistoryPolicy.off());
+    }
+
+    /**
+     * Creates a store over a backend that keeps history by a policy.
+     *
+     * @param scope the scope the backend serves
+     * @param backend the backend; closed with this store. With {@code history} on, it must keep history entries
+     *     ({@link Backend#keepsHistory()}), and every write goes through a {@link HistoryBackend} over it
+     * @param secrets how secrets are sealed and opened
+     * @param history the history policy
+     */
+    public BackendStateStore(Scope scope, Backend backend, SecretCodec secrets, HistoryPolicy history) {
         this.scope = Objects.requireNonNull(scope, "scope");
-        this.backend = Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(backend, "backend");
+        this.history = new History(backend, Objects.requireNonNull(history, "history"));
+        this.backend = history.enabled() ? new HistoryBackend(backend, this.history) : backend;
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.reads = new ParallelReads(backend.readConcurrency());
         this.leases = new Leases(this, backend);
@@ -217,6 +236,76 @@ public final class BackendStateStore implements StateStore {
             return WatchOptions.MIN_POLL_INTERVAL;
         }
         return interval.compareTo(WatchOptions.MAX_POLL_INTERVAL) > 0 ? WatchOptions.MAX_POLL_INTERVAL : interval;
+    }
+
+    @Override
+    public List<HistoryEntry> history(String key) {
+        validate(key);
+        return observed("history", key, () -> {
+            checkKeepsHistory();
+            return history.entries(key);
+        });
+    }
+
+    @Override
+    public Optional<State> getAt(String key, Version version) {
+        validate(key);
+        Arguments.notNull(version, "version");
+        return observed("getAt", key, () -> {
+            checkKeepsHistory();
+            Entry current = open().readEntry(key);
+            byte[] bytes = current != null && current.version().equals(version.token()) ? current.bytes()
+                    : history.read(key, version.token());
+            Operation.read(bytes);
+            return Optional.ofNullable(bytes == null ? null : parse(key, bytes));
+        });
+    }
+
+    @Override
+    public Version restore(String key, Version version) {
+        validate(key);
+        Arguments.notNull(version, "version");
+        return observed("restore", key, () -> {
+            byte[] kept = kept(key, version);
+            Entry current = open().readEntry(key);
+            return Version.of(open().writeIf(key, kept, current == null ? null : current.version()));
+        });
+    }
+
+    @Override
+    public Version restoreIf(String key, Version version, Version expected) {
+        validate(key);
+        Arguments.notNull(version, "version");
+        Arguments.notNull(expected, "expected");
+        return observed("restoreIf", key,
+                () -> Version.of(open().writeIf(key, kept(key, version), expected.token())));
+    }
+
+    /**
+     * {@return the bytes of a version the key's history keeps, counted as written by the restore}
+     *
+     * @throws VersionNotFoundException if none is kept
+     */
+    private byte[] kept(String key, Version version) {
+        checkKeepsHistory();
+        if (!history.policy().enabled()) {
+            throw new StateStoreException("History is off for the store of scope " + scope + ": a restore keeps "
+                    + "the version it replaces, so open the store with a HistoryPolicy (history(...) in its "
+                    + "config's builder, or historyVersions or historyFor in its URL)");
+        }
+        byte[] bytes = history.read(key, version.token());
+        if (bytes == null) {
+            throw new VersionNotFoundException(key, version);
+        }
+        Operation.written(bytes);
+        return bytes;
+    }
+
+    private void checkKeepsHistory() {
+        if (!open().keepsHistory()) {
+            throw new StateStoreException("The store of scope " + scope + " keeps no history: its backend, "
+                    + backend + ", does not (" + backend.getClass().getName() + ".keepsHistory() is false)");
+        }
     }
 
     @Override

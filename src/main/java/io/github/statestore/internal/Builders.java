@@ -1,5 +1,6 @@
 package io.github.statestore.internal;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidConfigException;
 
 /** Checks shared by the backends' config builders. Stateless and thread-safe. */
@@ -19,5 +20,19 @@ public final class Builders {
             throw new InvalidConfigException("password", "must not be empty");
         }
         return password;
+    }
+
+    /**
+     * Checks a history setting.
+     *
+     * @param history the policy
+     * @return the policy
+     * @throws InvalidConfigException naming {@code history} if null
+     */
+    public static HistoryPolicy history(HistoryPolicy history) {
+        if (history == null) {
+            throw new InvalidConfigException("history", "must not be null; HistoryPolicy.off() keeps no history");
+        }
+        return history;
     }
 }

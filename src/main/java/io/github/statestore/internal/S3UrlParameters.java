@@ -11,8 +11,8 @@ public final class S3UrlParameters {
     }
 
     /**
-     * Takes {@code maxConcurrency}, {@code attemptTimeout}, {@code requestTimeout} and {@code maxAttempts}
-     * from a URL into a builder.
+     * Takes {@code maxConcurrency}, {@code attemptTimeout}, {@code requestTimeout}, {@code maxAttempts},
+     * {@code historyVersions} and {@code historyFor} from a URL into a builder.
      *
      * @param url the parsed URL; the parameters are taken from it
      * @param b the builder to apply them to
@@ -23,5 +23,6 @@ public final class S3UrlParameters {
         url.takeDuration("attemptTimeout", b::attemptTimeout);
         url.takeDuration("requestTimeout", b::requestTimeout);
         url.takeInt("maxAttempts", n -> b.retryPolicy(RetryPolicy.builder().maxAttempts(n).build()));
+        url.takeHistory(b::history);
     }
 }

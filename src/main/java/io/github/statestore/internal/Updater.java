@@ -57,7 +57,7 @@ final class Updater {
         }
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         long ceiling = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(attempt, 6));
         try {
             TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(ceiling * 1000 + 1));

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One scope's rows of a JDBC store's table: a row per document ({@code kind 'd'}) and per lock entry
- * ({@code kind 'l'}), keyed by (scope, kind, name). Every call is one autocommit statement; a conditional
+ * One scope's rows of a JDBC store's table: a row per document ({@code kind 'd'}), per lock entry
+ * ({@code kind 'l'}) and per history entry ({@code kind 'h:<key>'}, its name the entry's), keyed by (scope,
+ * kind, name). Every call is one autocommit statement; a conditional
  * write is an {@code UPDATE … WHERE version = ?} or an {@code INSERT … ON CONFLICT DO NOTHING}, atomic in the
  * database. Each write stores a new random version token, which is also how a retry after a lost answer
  * recognises its own earlier attempt. Thread-safe.
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class JdbcBackend implements Backend {
     static final String DOCUMENT = "d";
     static final String LOCK = "l";
+    /** What the kind of a key's history rows starts with; the key follows, so that one index range is one key's. */
+    static final String HISTORY = "h:";
     /** Keys per {@code IN (…)} query: well below PostgreSQL's 32,767 and SQLite's 32,766 parameters. */
     static final int BATCH = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -196,6 +199,47 @@ final class JdbcBackend implements Backend {
                     + "entry no longer holds what it wrote", null);
         }
         throw Conflicts.of(name, expected, current, operation);
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return true;
+    }
+
+    /** An upsert: each entry's name is new, and a retry after a lost answer writes the same bytes again. */
+    @Override
+    public void writeHistory(String key, String name, byte[] document) {
+        db.run(call("history", key, locate(key)), c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.upsert)) {
+                bindRow(s, 1, HISTORY + key, name);
+                s.setBytes(4, document);
+                s.setString(5, name);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<String> historyNames(String key) {
+        return names(HISTORY + key, "history");
+    }
+
+    @Override
+    public byte[] readHistory(String key, String name) {
+        Entry entry = read(HISTORY + key, name, "history", locate(key));
+        return entry == null ? null : entry.bytes();
+    }
+
+    @Override
+    public void deleteHistory(String key, Collection<String> names) {
+        for (String name : names) {
+            db.run(call("history", key, locate(key)), c -> {
+                try (PreparedStatement s = c.prepareStatement(sql.delete)) {
+                    bindRow(s, 1, HISTORY + key, name);
+                    return s.executeUpdate();
+                }
+            });
+        }
     }
 
     @Override

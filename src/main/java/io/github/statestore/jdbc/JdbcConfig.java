@@ -1,5 +1,6 @@
 package io.github.statestore.jdbc;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
@@ -61,6 +62,7 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
     private final int maxConnections;
     private final RetryPolicy retryPolicy;
     private final String password;
+    private final HistoryPolicy history;
     private final Database database;
     private volatile boolean driverFound;
 
@@ -75,6 +77,7 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
         this.maxConnections = b.maxConnections;
         this.retryPolicy = b.retryPolicy;
         this.password = b.password;
+        this.history = b.history;
         Connections connections = url == null ? new DataSourceConnections(dataSource)
                 : new PooledConnections(url, properties(), maxConnections, Dialect.ofUrl(url));
         this.database = new Database(connections, url == null ? null : Dialect.ofUrl(url),
@@ -103,7 +106,7 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
         checkDriver();
         database.retain();
         try {
-            return BackendStores.open(scope, new JdbcBackend(database, scope), password);
+            return BackendStores.open(scope, new JdbcBackend(database, scope), password, history);
         } catch (RuntimeException e) {
             database.release();
             throw e;
@@ -179,6 +182,11 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
         return retryPolicy;
     }
 
+    /** {@return whether and how long stores keep the versions their writes replace} */
+    public HistoryPolicy history() {
+        return history;
+    }
+
     /**
      * {@return whether a password of secrets was set on this config} Without one, a store takes
      * {@code STATESTORE_PASSWORD}, else {@code ALCHEMY_PASSWORD}, from the environment when it is opened.
@@ -193,13 +201,13 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
                 && Objects.equals(c.user, user) && Objects.equals(c.databasePassword, databasePassword)
                 && c.table.equals(table) && Objects.equals(c.schema, schema) && c.createTables == createTables
                 && c.maxConnections == maxConnections && c.retryPolicy.equals(retryPolicy)
-                && Objects.equals(c.password, password);
+                && Objects.equals(c.password, password) && c.history.equals(history);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(url, System.identityHashCode(dataSource), user, table, schema, createTables,
-                maxConnections, retryPolicy);
+                maxConnections, retryPolicy, history);
     }
 
     /** Lists the settings, the passwords only as set or none. */
@@ -209,7 +217,7 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
                 + (databasePassword == null ? "none" : "set") + ", maxConnections=" + maxConnections
                 : "dataSource=" + dataSource.getClass().getName()) + ", table=" + table + ", schema=" + schema
                 + ", createTables=" + createTables + ", retryPolicy=" + retryPolicy + ", password="
-                + (password == null ? "none" : "set") + "}";
+                + (password == null ? "none" : "set") + (history.enabled() ? ", history=" + history : "") + "}";
     }
 
     /** Builds a {@link JdbcConfig}, checking each setting as it is set. Not thread-safe. */
@@ -225,6 +233,7 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
         private boolean maxConnectionsSet;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private String password;
+        private HistoryPolicy history = HistoryPolicy.off();
 
         private Builder() {
         }
@@ -389,6 +398,19 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
          */
         public Builder password(String password) {
             this.password = Builders.password(password);
+            return this;
+        }
+
+        /**
+         * Sets whether and how long stores keep the versions their writes replace, in rows of the same table
+         * (see the history page of the documentation).
+         *
+         * @param history the policy; default {@link HistoryPolicy#off()}
+         * @return this builder
+         * @throws InvalidConfigException naming {@code history} if null
+         */
+        public Builder history(HistoryPolicy history) {
+            this.history = Builders.history(history);
             return this;
         }
 

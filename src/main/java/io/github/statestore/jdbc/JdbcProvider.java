@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code jdbc:} store URLs, such as {@code jdbc:postgresql://db/platform?user=state&table=app_state} or
  * {@code jdbc:sqlite:state.db}, into a {@link JdbcConfig}. The store's own parameters ({@code table},
- * {@code schema}, {@code createTables}, {@code maxConnections}) are taken out of the query; every other one is
- * the driver's and stays in the JDBC URL. The database password comes from {@code STATESTORE_JDBC_PASSWORD},
+ * {@code schema}, {@code createTables}, {@code maxConnections}, {@code historyVersions}, {@code historyFor})
+ * are taken out of the query; every other one is the driver's and stays in the JDBC URL. The database password comes from {@code STATESTORE_JDBC_PASSWORD},
  * never from the URL. Found by {@link java.util.ServiceLoader}; use {@link StoreConfig#parse} rather than this
  * class. Stateless and thread-safe.
  */
@@ -46,18 +46,23 @@ public final class JdbcProvider implements StoreProvider {
         int query = text.indexOf('?');
         JdbcConfig.Builder b = JdbcConfig.builder();
         List<String> driverParameters = new ArrayList<>();
+        List<String> historyParameters = new ArrayList<>();
         if (query >= 0) {
             for (String pair : text.substring(query + 1).split("&", -1)) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? null : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (!take(url, b, name, value)) {
+                if (name.equals(StoreUrl.HISTORY_VERSIONS) || name.equals(StoreUrl.HISTORY_FOR)) {
+                    historyParameters.add(pair);
+                } else if (!take(url, b, name, value)) {
                     driverParameters.add(pair);
                 }
             }
             text = text.substring(0, query) + (driverParameters.isEmpty() ? ""
                     : "?" + String.join("&", driverParameters));
         }
+        url.parseQuery(String.join("&", historyParameters));
+        url.takeHistory(b::history);
         url.set("url", text, b::url);
         String password = url.env(PASSWORD_VARIABLE);
         if (password != null) {

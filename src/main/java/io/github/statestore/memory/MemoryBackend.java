@@ -7,28 +7,33 @@ import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
 import io.github.statestore.spi.Entry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * One scope's view of a {@link MemoryConfig}'s space. Documents are stored as the same JSON bytes the other
  * backends write, so values are copied in and out and callers can never change what is stored; conditional
- * writes are atomic map operations. Every change of a document wakes the scope's watches at once
+ * writes are atomic map operations. History entries are kept in a map per key, beside the scope's documents.
+ * Every change of a document wakes the scope's watches at once
  * ({@link ScopeChanges}). Thread-safe.
  */
 final class MemoryBackend implements Backend {
     private final Scope scope;
     private final ConcurrentMap<String, Entry> entries;
     private final ConcurrentMap<String, Entry> locks;
+    private final ConcurrentMap<String, ConcurrentMap<String, byte[]>> history;
     private final ScopeChanges changes;
 
     MemoryBackend(Scope scope, ConcurrentMap<String, Entry> entries, ConcurrentMap<String, Entry> locks,
-            ScopeChanges changes) {
+            ConcurrentMap<String, ConcurrentMap<String, byte[]>> history, ScopeChanges changes) {
         this.scope = scope;
         this.entries = entries;
         this.locks = locks;
+        this.history = history;
         this.changes = changes;
     }
 
@@ -102,6 +107,43 @@ final class MemoryBackend implements Backend {
             throw Conflicts.of(key, expected, version(found[0]), operation);
         }
         return next.version();
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return true;
+    }
+
+    /** Adds the entry to the key's map, made and dropped atomically with it ({@link ConcurrentMap#compute}). */
+    @Override
+    public void writeHistory(String key, String name, byte[] document) {
+        byte[] copy = document.clone();
+        history.compute(key, (k, kept) -> {
+            ConcurrentMap<String, byte[]> names = kept == null ? new ConcurrentHashMap<>() : kept;
+            names.put(name, copy);
+            return names;
+        });
+    }
+
+    @Override
+    public List<String> historyNames(String key) {
+        Map<String, byte[]> kept = history.get(key);
+        return kept == null ? List.of() : new ArrayList<>(kept.keySet());
+    }
+
+    @Override
+    public byte[] readHistory(String key, String name) {
+        Map<String, byte[]> kept = history.get(key);
+        byte[] bytes = kept == null ? null : kept.get(name);
+        return bytes == null ? null : bytes.clone();
+    }
+
+    @Override
+    public void deleteHistory(String key, Collection<String> names) {
+        history.computeIfPresent(key, (k, kept) -> {
+            names.forEach(kept::remove);
+            return kept.isEmpty() ? null : kept;
+        });
     }
 
     @Override

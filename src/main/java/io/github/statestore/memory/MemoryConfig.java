@@ -1,5 +1,6 @@
 package io.github.statestore.memory;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentMap;
  * nothing of them.
  *
  * <p>So a memory config is not a value: it holds its space's entries, and two configs are two spaces even
- * with the same password. {@link #equals} is therefore identity (the one of {@link Object}): a config equals
+ * with the same password and history policy. {@link #equals} is therefore identity (the one of {@link Object}): a config equals
  * only itself, as its stores share entries only with stores of the same object. The password is reported
  * only as {@link #hasPassword()} and never shown by {@link #toString()}. Thread-safe: the entries are held
  * in concurrent maps, and the password never changes.
@@ -29,9 +30,12 @@ import java.util.concurrent.ConcurrentMap;
 public final class MemoryConfig implements StoreConfig, ScopeDiscovery {
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> scopes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Scope, ConcurrentMap<String, Entry>> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Scope, ConcurrentMap<String, ConcurrentMap<String, byte[]>>> history =
+            new ConcurrentHashMap<>();
     private final ConcurrentMap<Scope, ScopeChanges> changes = new ConcurrentHashMap<>();
 
     private final String password;
+    private final HistoryPolicy historyPolicy;
 
     /** Creates an empty space; its stores take a password from the environment, if one is set there. */
     public MemoryConfig() {
@@ -45,7 +49,20 @@ public final class MemoryConfig implements StoreConfig, ScopeDiscovery {
      * @throws io.github.statestore.InvalidConfigException if empty
      */
     public MemoryConfig(String password) {
+        this(password, HistoryPolicy.off());
+    }
+
+    /**
+     * Creates an empty space whose stores encrypt secrets with a password and keep history by a policy.
+     *
+     * @param password the password, or {@code null} to take one from the environment
+     * @param history the history policy
+     * @throws io.github.statestore.InvalidConfigException if the password is empty, or naming {@code history} if
+     *     the policy is null
+     */
+    public MemoryConfig(String password, HistoryPolicy history) {
         this.password = password == null ? null : Builders.password(password);
+        this.historyPolicy = Builders.history(history);
     }
 
     /**
@@ -82,8 +99,9 @@ public final class MemoryConfig implements StoreConfig, ScopeDiscovery {
         return BackendStores.open(scope,
                 new MemoryBackend(scope, scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
                         locks.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
+                        history.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()),
                         changes.computeIfAbsent(scope, s -> new ScopeChanges())),
-                password);
+                password, historyPolicy);
     }
 
     /**
@@ -95,10 +113,16 @@ public final class MemoryConfig implements StoreConfig, ScopeDiscovery {
         return password != null;
     }
 
+    /** {@return whether and how long this space's stores keep the versions their writes replace} */
+    public HistoryPolicy history() {
+        return historyPolicy;
+    }
+
     /** Names this space by its identity, and the password only as set or none. */
     @Override
     public String toString() {
         return "MemoryConfig@" + Integer.toHexString(System.identityHashCode(this)) + "{password="
-                + (password == null ? "none" : "set") + "}";
+                + (password == null ? "none" : "set") + (historyPolicy.enabled() ? ", history=" + historyPolicy : "")
+                + "}";
     }
 }

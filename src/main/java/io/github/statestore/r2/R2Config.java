@@ -1,5 +1,6 @@
 package io.github.statestore.r2;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
@@ -61,8 +62,9 @@ public final class R2Config implements StoreConfig, ScopeDiscovery {
      * Reads an {@code r2://<account id>/<bucket>[/<prefix>/][?param=value&...]} URL. The keys come from
      * {@code R2_ACCESS_KEY_ID} and {@code R2_SECRET_ACCESS_KEY}. Parameters: {@code jurisdiction}
      * ({@code default}, {@code eu}, {@code fedramp}), {@code endpoint}, {@code createBucket},
-     * {@code maxConcurrency}, {@code attemptTimeout}, {@code requestTimeout}, {@code maxAttempts}.
-     * Without a prefix path the prefix is {@value S3Config#DEFAULT_PREFIX}.
+     * {@code maxConcurrency}, {@code attemptTimeout}, {@code requestTimeout}, {@code maxAttempts},
+     * {@code historyVersions} and {@code historyFor} (see {@link HistoryPolicy}). Without a prefix path the
+     * prefix is {@value S3Config#DEFAULT_PREFIX}.
      *
      * @param url the parsed URL
      * @return the config
@@ -175,6 +177,11 @@ public final class R2Config implements StoreConfig, ScopeDiscovery {
      */
     public boolean hasPassword() {
         return s3.hasPassword();
+    }
+
+    /** {@return whether and how long stores keep the versions their writes replace} */
+    public HistoryPolicy history() {
+        return s3.history();
     }
 
     /**
@@ -337,6 +344,17 @@ public final class R2Config implements StoreConfig, ScopeDiscovery {
          */
         public Builder password(String password) {
             s3.password(password);
+            return this;
+        }
+
+        /**
+         * Sets whether and how long stores keep the versions their writes replace.
+         *
+         * @param history as {@link S3Config.Builder#history(HistoryPolicy)}
+         * @return this builder
+         */
+        public Builder history(HistoryPolicy history) {
+            s3.history(history);
             return this;
         }
 

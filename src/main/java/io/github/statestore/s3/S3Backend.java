@@ -1,9 +1,12 @@
 package io.github.statestore.s3;
 
 import io.github.statestore.BucketNotFoundException;
+import io.github.statestore.StateStoreException;
 import io.github.statestore.StorageException;
+import io.github.statestore.internal.Text;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Entry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +32,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * One scope's objects in a bucket, every request through a {@link RetryingS3Client}. A watch polls the
  * scope's listing, whose ETags are the versions: one ListObjectsV2 request per 1,000 keys each
- * {@link #POLL_INTERVAL}, no GetObject. Thread-safe.
+ * {@link #POLL_INTERVAL}, no GetObject. History entries are objects under {@code <prefix>%!history/<scope>/<key>/},
+ * outside every scope's prefix ({@link S3Layout#historyPrefix}). Thread-safe.
  */
 final class S3Backend implements Backend {
     /** DeleteObjects takes at most this many keys a call. */
@@ -218,21 +222,82 @@ final class S3Backend implements Backend {
 
     @Override
     public void deleteAll(Collection<String> keys) {
-        List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(layout.objectKey(k)).build())
-                .toList();
+        deleteObjects(S3Operation.CLEAR, null, bucketUrl() + layout.scopePrefix(),
+                keys.stream().map(layout::objectKey).toList());
+    }
+
+    /** DeleteObjects, {@value #DELETE_BATCH} keys a call; a key S3 reports it could not delete fails the call. */
+    private void deleteObjects(S3Operation op, String key, String location, List<String> objectKeys) {
+        List<ObjectIdentifier> ids = objectKeys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
         for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
             List<ObjectIdentifier> batch = ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH));
-            DeleteObjectsResponse response = s3.call(S3Operation.CLEAR, null, bucketUrl() + layout.scopePrefix(),
+            DeleteObjectsResponse response = s3.call(op, key, location,
                     c -> c.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true))));
             if (response.hasErrors() && !response.errors().isEmpty()) {
                 String failed = response.errors().stream().limit(10)
                         .map(e -> e.key() + " (" + e.code() + ": " + e.message() + ")")
                         .collect(Collectors.joining(", "));
-                throw new StorageException("clear", null, bucketUrl() + layout.scopePrefix(),
+                throw new StorageException(op.storeName(), key, location,
                         new IllegalStateException("S3 could not delete " + response.errors().size() + " of "
                                 + batch.size() + " objects: " + failed), false);
             }
         }
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return true;
+    }
+
+    /** One unconditional PutObject: each entry's name is new. */
+    @Override
+    public void writeHistory(String key, String name, byte[] document) {
+        String objectKey = historyObjectKey(key, name);
+        PutObjectRequest put = put(objectKey).build();
+        s3.call(S3Operation.HISTORY, key, bucketUrl() + objectKey,
+                c -> c.putObject(put, RequestBody.fromBytes(document)));
+    }
+
+    /** One delimited listing of the key's history prefix: nothing below it (another scope's) is taken. */
+    @Override
+    public List<String> historyNames(String key) {
+        String prefix = layout.historyPrefix(key);
+        List<String> names = new ArrayList<>();
+        DelimitedListing.eachPage(s3, answers, prefix, page -> {
+            for (S3Object object : page.contents()) {
+                names.add(object.key().substring(prefix.length()));
+            }
+        });
+        return names;
+    }
+
+    @Override
+    public byte[] readHistory(String key, String name) {
+        String objectKey = historyObjectKey(key, name);
+        Entry entry = s3.call(S3Operation.HISTORY, key, bucketUrl() + objectKey,
+                c -> fetch(c, objectKey, S3Operation.HISTORY, key));
+        return entry == null ? null : entry.bytes();
+    }
+
+    @Override
+    public void deleteHistory(String key, Collection<String> names) {
+        List<String> objectKeys = names.stream().map(name -> historyObjectKey(key, name)).toList();
+        if (objectKeys.size() == 1) {
+            s3.call(S3Operation.HISTORY, key, bucketUrl() + objectKeys.get(0),
+                    c -> c.deleteObject(r -> r.bucket(bucket).key(objectKeys.get(0))));
+        } else if (!objectKeys.isEmpty()) {
+            deleteObjects(S3Operation.HISTORY, key, bucketUrl() + layout.historyPrefix(key), objectKeys);
+        }
+    }
+
+    private String historyObjectKey(String key, String name) {
+        String objectKey = layout.historyPrefix(key) + name;
+        if (objectKey.getBytes(StandardCharsets.UTF_8).length > S3Layout.MAX_OBJECT_KEY_BYTES) {
+            throw new StateStoreException("Cannot keep history of key " + Text.quote(key) + " at s3://" + bucket
+                    + "/" + layout.historyPrefix(key) + "…: the object key would pass S3's limit of "
+                    + S3Layout.MAX_OBJECT_KEY_BYTES + " bytes; use a shorter prefix or scope");
+        }
+        return objectKey;
     }
 
     @Override

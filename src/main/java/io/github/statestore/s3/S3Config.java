@@ -1,5 +1,6 @@
 package io.github.statestore.s3;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
@@ -57,6 +58,7 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
     final boolean checksumsWhenRequired;
     final S3Client client;
     final String password;
+    final HistoryPolicy history;
 
     private S3Config(Builder b) {
         this.bucket = b.bucket;
@@ -74,6 +76,7 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
         this.checksumsWhenRequired = b.checksumsWhenRequired;
         this.client = b.client;
         this.password = b.password;
+        this.history = b.history;
     }
 
     /** {@return a builder with every default set; {@code bucket} is required} */
@@ -87,7 +90,8 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
      * trailing {@code /} is added). Parameters: {@code region}, {@code endpoint}, {@code pathStyle},
      * {@code checksumsWhenRequired}, {@code profile}, {@code createBucket}, {@code maxConcurrency}, {@code attemptTimeout},
      * {@code requestTimeout} (milliseconds or ISO-8601), {@code maxAttempts}, {@code sse} ({@code AES256} or
-     * {@code aws:kms}) and {@code kmsKeyId}. Credentials come from the AWS default chain or the profile.
+     * {@code aws:kms}), {@code kmsKeyId}, {@code historyVersions} and {@code historyFor} (milliseconds or
+     * ISO-8601, see {@link HistoryPolicy}). Credentials come from the AWS default chain or the profile.
      *
      * @param url the parsed URL
      * @return the config
@@ -202,6 +206,11 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
         return checksumsWhenRequired;
     }
 
+    /** {@return whether and how long stores keep the versions their writes replace} */
+    public HistoryPolicy history() {
+        return history;
+    }
+
     /** {@return the caller's own client, if one was set; empty when each store builds its own} */
     public Optional<S3Client> client() {
         return Optional.ofNullable(client);
@@ -239,7 +248,7 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
                 throw e;
             }
         }
-        return BackendStores.open(scope, backend, password);
+        return BackendStores.open(scope, backend, password, history);
     }
 
     /**
@@ -255,14 +264,14 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
                 && c.requestTimeout.equals(requestTimeout) && c.retryPolicy.equals(retryPolicy)
                 && c.serverSideEncryption.equals(serverSideEncryption)
                 && c.checksumsWhenRequired == checksumsWhenRequired && c.client == client
-                && Objects.equals(c.password, password);
+                && Objects.equals(c.password, password) && c.history.equals(history);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(bucket, region, prefix, endpoint, pathStyle, credentials, createBucket, maxConcurrency,
                 attemptTimeout, requestTimeout, retryPolicy, serverSideEncryption, checksumsWhenRequired,
-                System.identityHashCode(client));
+                System.identityHashCode(client), history);
     }
 
     /** Lists every setting; credentials show their kind only, never a secret, and the password only whether set. */
@@ -273,7 +282,8 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
                 + ", maxConcurrency=" + maxConcurrency + ", attemptTimeout=" + attemptTimeout + ", requestTimeout="
                 + requestTimeout + ", retryPolicy=" + retryPolicy + ", serverSideEncryption=" + serverSideEncryption
                 + ", checksumsWhenRequired=" + checksumsWhenRequired + (client == null ? "" : ", client=caller's")
-                + ", password=" + (password == null ? "none" : "set") + "}";
+                + ", password=" + (password == null ? "none" : "set")
+                + (history.enabled() ? ", history=" + history : "") + "}";
     }
 
     /** Builds an {@link S3Config}; each setter validates at once, {@link #build()} the rules between them. */
@@ -295,6 +305,7 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
         private boolean checksumsWhenRequired;
         private S3Client client;
         private String password;
+        private HistoryPolicy history = HistoryPolicy.off();
 
         private Builder() {
         }
@@ -513,6 +524,20 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
          */
         public Builder password(String password) {
             this.password = Builders.password(password);
+            return this;
+        }
+
+        /**
+         * Sets whether and how long stores keep the versions their writes replace, as objects under
+         * {@code <prefix>%!history/<scope>/}, outside every scope's prefix (see the history page of the
+         * documentation).
+         *
+         * @param history the policy; default {@link HistoryPolicy#off()}
+         * @return this builder
+         * @throws InvalidConfigException naming {@code history} if null
+         */
+        public Builder history(HistoryPolicy history) {
+            this.history = Builders.history(history);
             return this;
         }
 

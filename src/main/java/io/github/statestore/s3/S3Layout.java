@@ -4,6 +4,9 @@ import io.github.statestore.InvalidKeyException;
 import io.github.statestore.Scope;
 import io.github.statestore.key.KeyCodec;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Where the S3 and R2 stores keep each key: {@code <prefix><scope names joined by "/">/<encoded key>}, with no
@@ -16,9 +19,12 @@ final class S3Layout {
     public static final int MAX_OBJECT_KEY_BYTES = 1024;
     /** The delimiter between scope names. */
     public static final String DELIMITER = "/";
+    /** The longest name of a history entry, in bytes: the store's names are ASCII. */
+    static final int MAX_HISTORY_NAME_BYTES = 255;
 
     private final String scopePrefix;
     private final String lockPrefix;
+    private final String historyPrefix;
 
     /**
      * Creates the layout of one scope.
@@ -30,6 +36,7 @@ final class S3Layout {
         String chain = String.join(DELIMITER, scope.names()) + DELIMITER;
         this.scopePrefix = prefix + chain;
         this.lockPrefix = prefix + Scope.RESERVED_PREFIX + "locks" + DELIMITER + chain;
+        this.historyPrefix = prefix + Scope.RESERVED_PREFIX + "history" + DELIMITER + chain;
     }
 
     /**
@@ -73,6 +80,33 @@ final class S3Layout {
      */
     public String lockObjectKey(String name) {
         return checkLength(name, lockPrefix + KeyCodec.encode(name));
+    }
+
+    /**
+     * The prefix of a key's history entries: {@code <prefix>%!history/<scope chain>/<encoded key>/}, outside
+     * every scope's prefix, as lock entries are, so that neither this store's {@code list()} nor Alchemy's sees
+     * them. A key whose entries' object keys could pass S3's limit (an entry's name holds up to 255 bytes) is
+     * named by {@code %~} and the SHA-256 of the key in hex instead; no encoded key contains {@code %~}.
+     *
+     * @param key a valid key
+     * @return the prefix, ending in {@code /}
+     */
+    public String historyPrefix(String key) {
+        String encoded = KeyCodec.encode(key);
+        String full = historyPrefix + encoded + DELIMITER;
+        if (full.getBytes(StandardCharsets.UTF_8).length + MAX_HISTORY_NAME_BYTES <= MAX_OBJECT_KEY_BYTES) {
+            return full;
+        }
+        return historyPrefix + "%~" + sha256(key) + DELIMITER;
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** {@return the prefix every lock entry of this scope starts with} */

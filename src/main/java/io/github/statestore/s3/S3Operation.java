@@ -14,7 +14,8 @@ enum S3Operation {
     DELETE("delete", "s3:DeleteObject"),
     DELETE_IF("deleteIf", "s3:DeleteObject"),
     CLEAR("clear", "s3:DeleteObject"),
-    LOCK("lock", "s3:GetObject and s3:PutObject");
+    LOCK("lock", "s3:GetObject and s3:PutObject"),
+    HISTORY("history", "s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject");
 
     private final String storeName;
     private final String action;

@@ -20,8 +20,8 @@ import java.util.Map;
  *   <li><b>Keys.</b> A key or lock name reaching a backend is already valid (non-empty, at most 1,024 UTF-8
  *       bytes once encoded, no control characters, not {@code .} or {@code ..}); it may hold any other
  *       character, {@code /} and {@code :} included, and the backend stores it so that {@link #keys()}
- *       returns it exactly. Documents and lock entries are separate namespaces: a lock named {@code x}
- *       never shows in {@link #keys()} and never clashes with the key {@code x}.</li>
+ *       returns it exactly. Documents, lock entries and history entries are separate namespaces: a lock
+ *       named {@code x} never shows in {@link #keys()} and never clashes with the key {@code x}.</li>
  *   <li><b>Versions.</b> A version is an opaque, non-empty token that changes whenever the bytes change
  *       (a digest of the bytes, an ETag, a row version); equal bytes may share a token.</li>
  *   <li><b>Atomicity.</b> A write replaces a document as a whole: a reader sees the old bytes or the new
@@ -205,6 +205,77 @@ public interface Backend extends AutoCloseable {
      * @throws io.github.statestore.OutcomeUnknownException if the outcome cannot be known
      */
     String writeLockIf(String name, byte[] record, String expected);
+
+    /**
+     * Whether this backend keeps history entries: it overrides {@link #writeHistory}, {@link #historyNames},
+     * {@link #readHistory} and {@link #deleteHistory}. A store with a {@link io.github.statestore.HistoryPolicy}
+     * on refuses to open over a backend that does not.
+     *
+     * <p>History entries are a third namespace, beside documents and lock entries: a key's entries are copies of
+     * documents the key had, which the store keeps before it overwrites or deletes one (the mechanism, names and
+     * retention are the store's, written once above the backends). They are never listed by {@link #keys()} or
+     * {@link #lockNames()}, never deleted by {@link #deleteAll}, and out of sight of any other program reading
+     * the scope's documents (Alchemy): no extra document in the scope's folder, prefix or listing.
+     *
+     * @return {@code false} by default
+     */
+    default boolean keepsHistory() {
+        return false;
+    }
+
+    /**
+     * Writes one history entry of a key, durably and whole (a reader sees all of it or nothing) before it returns:
+     * the store writes the document that replaces it only afterwards. An entry of the same name is replaced.
+     *
+     * @param key a valid key
+     * @param name the entry's name, which the store chose: 1 to 255 characters of {@code a-z}, {@code 0-9},
+     *     {@code .}, {@code _} and {@code -}, unique among the key's entries; entries of different keys may share
+     *     a name
+     * @param document the bytes to keep; the backend must not change them, nor keep the array
+     * @throws io.github.statestore.StateStoreException if this backend keeps no history (the default)
+     */
+    default void writeHistory(String key, String name, byte[] document) {
+        throw noHistory();
+    }
+
+    /**
+     * The names of a key's history entries, from one listing: no entry is read.
+     *
+     * @param key a valid key
+     * @return the names, in any order, each once; empty when the key has none
+     * @throws io.github.statestore.StateStoreException if this backend keeps no history (the default)
+     */
+    default List<String> historyNames(String key) {
+        throw noHistory();
+    }
+
+    /**
+     * Reads one history entry of a key.
+     *
+     * @param key a valid key
+     * @param name a name {@link #historyNames} listed
+     * @return the entry's bytes, or {@code null} when there is no such entry
+     * @throws io.github.statestore.StateStoreException if this backend keeps no history (the default)
+     */
+    default byte[] readHistory(String key, String name) {
+        throw noHistory();
+    }
+
+    /**
+     * Deletes history entries of a key; absent ones are not an error.
+     *
+     * @param key a valid key
+     * @param names names of the key's entries
+     * @throws io.github.statestore.StateStoreException if this backend keeps no history (the default)
+     */
+    default void deleteHistory(String key, Collection<String> names) {
+        throw noHistory();
+    }
+
+    private io.github.statestore.StateStoreException noHistory() {
+        return new io.github.statestore.StateStoreException(getClass().getName() + " keeps no history: it does "
+                + "not override Backend.keepsHistory() and the history methods");
+    }
 
     /**
      * Writes one document atomically, replacing any earlier one (the last writer wins).

@@ -1,5 +1,7 @@
 package io.github.statestore.spi;
 
+import io.github.statestore.HistoryPolicy;
+import io.github.statestore.InvalidConfigException;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
 import io.github.statestore.internal.Arguments;
@@ -9,7 +11,7 @@ import io.github.statestore.internal.Passwords;
 /**
  * Turns a {@link Backend} into a {@link StateStore}: what a backend's {@link io.github.statestore.StoreConfig}
  * returns from {@code open}. The store does everything shared above the backend (key validation, JSON and its
- * limits, secrets, batching, compare-and-set loops, leases), so that a backend only moves bytes. Stateless
+ * limits, secrets, batching, compare-and-set loops, leases, history), so that a backend only moves bytes. Stateless
  * and thread-safe.
  */
 public final class BackendStores {
@@ -28,8 +30,33 @@ public final class BackendStores {
      * @throws io.github.statestore.InvalidArgumentException if {@code scope} or {@code backend} is null
      */
     public static StateStore open(Scope scope, Backend backend, String password) {
+        return open(scope, backend, password, HistoryPolicy.off());
+    }
+
+    /**
+     * Opens a store over a backend that keeps the versions its writes replace by a policy (see
+     * {@link HistoryPolicy}); the mechanism is the store's, over the backend's history entries.
+     *
+     * @param scope the scope the backend serves
+     * @param backend the backend; the store closes it when it is closed
+     * @param password as for {@link #open(Scope, Backend, String)}
+     * @param history the history policy; {@link HistoryPolicy#off()} opens the same store as
+     *     {@link #open(Scope, Backend, String)}
+     * @return the store
+     * @throws io.github.statestore.InvalidArgumentException if {@code scope}, {@code backend} or {@code history}
+     *     is null
+     * @throws InvalidConfigException naming {@code history} if the policy is on and the backend keeps no history
+     *     entries ({@link Backend#keepsHistory()}); the backend is closed
+     */
+    public static StateStore open(Scope scope, Backend backend, String password, HistoryPolicy history) {
         Arguments.notNull(scope, "scope");
         Arguments.notNull(backend, "backend");
-        return new BackendStateStore(scope, backend, Passwords.codec(password, System.getenv()));
+        Arguments.notNull(history, "history");
+        if (history.enabled() && !backend.keepsHistory()) {
+            backend.close();
+            throw new InvalidConfigException("history", history + " needs a backend that keeps history entries; "
+                    + backend + " (" + backend.getClass().getName() + ") does not");
+        }
+        return new BackendStateStore(scope, backend, Passwords.codec(password, System.getenv()), history);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.statestore.spi;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.InvalidConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,6 +35,10 @@ public final class StoreUrl {
      */
     private static final Pattern CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*:[^@?#]*@(.*)",
             Pattern.DOTALL);
+    /** The URL parameter of {@link HistoryPolicy.Builder#keepVersions}. */
+    public static final String HISTORY_VERSIONS = "historyVersions";
+    /** The URL parameter of {@link HistoryPolicy.Builder#keepFor}. */
+    public static final String HISTORY_FOR = "historyFor";
     /** The largest edit distance at which an unknown parameter is taken for a misspelt known one. */
     private static final int MAX_TYPO_DISTANCE = 2;
 
@@ -95,6 +100,21 @@ public final class StoreUrl {
         this.text = text;
         String query = uri.getRawQuery();
         if (query != null && !query.isEmpty()) {
+            readQuery(query);
+        }
+    }
+
+    /**
+     * Reads the query of an opaque URL into this URL's parameters, to take with the {@code take…} methods as a
+     * hierarchical URL's: for providers whose URLs have no authority, such as {@code file:.alchemy?…} or
+     * {@code memory:?…}, which find the {@code ?} in {@link #opaquePart()} themselves.
+     *
+     * @param query what follows the {@code ?}: {@code name=value} pairs joined by {@code &}, each
+     *     percent-decoded
+     * @throws InvalidConfigException naming the setting, if the query is malformed or repeats a parameter
+     */
+    public void parseQuery(String query) {
+        if (!query.isEmpty()) {
             readQuery(query);
         }
     }
@@ -256,6 +276,30 @@ public final class StoreUrl {
             return v.matches("\\d+") ? Duration.ofMillis(Long.parseLong(v)) : Duration.parse(v);
         } catch (DateTimeParseException | NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * Takes the history parameters every store's URL may hold, {@code historyVersions} (a whole number) and
+     * {@code historyFor} (milliseconds or an ISO-8601 duration like {@code P30D}), and, when either is present,
+     * hands the {@link HistoryPolicy} they make to a setter.
+     *
+     * @param setter the setter, such as a builder's {@code history}
+     * @throws InvalidConfigException naming the parameter and this URL's setting, if a value is refused
+     */
+    public void takeHistory(Consumer<HistoryPolicy> setter) {
+        HistoryPolicy.Builder policy = HistoryPolicy.builder();
+        boolean[] given = {false};
+        takeInt(HISTORY_VERSIONS, n -> {
+            policy.keepVersions(n);
+            given[0] = true;
+        });
+        takeDuration(HISTORY_FOR, d -> {
+            policy.keepFor(d);
+            given[0] = true;
+        });
+        if (given[0]) {
+            set("history", policy.build(), setter);
         }
     }
 

@@ -11,7 +11,12 @@ public enum Capability {
     /** Documents of tens of megabytes: a string of 20,000,000 characters, the JSON limit, is stored. */
     LARGE_DOCUMENTS("documents of tens of megabytes are stored"),
     /** The config lists its storage's scopes: it implements {@link io.github.statestore.spi.ScopeDiscovery}. */
-    SCOPE_DISCOVERY("the config lists its storage's scopes (ScopeDiscovery)");
+    SCOPE_DISCOVERY("the config lists its storage's scopes (ScopeDiscovery)"),
+    /**
+     * The backend keeps history entries, and the test class makes configs that keep history: it overrides
+     * {@link ContractFixture#newConfig(io.github.statestore.HistoryPolicy)}.
+     */
+    HISTORY("the backend keeps history, and the test overrides newConfig(HistoryPolicy)");
 
     private final String meaning;
 

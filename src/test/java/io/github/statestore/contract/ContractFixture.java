@@ -2,6 +2,7 @@ package io.github.statestore.contract;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.Scope;
 import io.github.statestore.State;
 import io.github.statestore.StateStore;
@@ -38,6 +39,33 @@ public abstract class ContractFixture {
     @AfterEach
     void closeStores() {
         opened.forEach(StateStore::close);
+    }
+
+    /**
+     * A config for an empty space whose stores keep history by a policy, for the history tests
+     * ({@link HistoryContract}); each call is a new space. Override it when your config takes a
+     * {@link HistoryPolicy}.
+     *
+     * @param policy the history policy
+     * @return the config, or {@code null} (the default) when the backend keeps no history: the tests that need
+     *     {@link Capability#HISTORY} are then skipped
+     */
+    protected StoreConfig newConfig(HistoryPolicy policy) {
+        return null;
+    }
+
+    /**
+     * What a program reading the storage directly (Alchemy) finds of a scope's documents, for the tests that
+     * history and lock entries stay out of its sight: the names of the {@code .json} files anywhere below the
+     * scope's directory (FileSystem), or of every object under the scope's prefix (S3, R2), relative to it with
+     * {@code /} between directories.
+     *
+     * @param config the config whose storage to look at
+     * @param scope the scope
+     * @return the names, or {@code null} (the default) when the backend's storage is not Alchemy's layout
+     */
+    protected List<String> rawDocumentNames(StoreConfig config, Scope scope) throws Exception {
+        return null;
     }
 
     /** {@return the config of this test's space, which every store of the test was opened from} */
@@ -79,7 +107,18 @@ public abstract class ContractFixture {
      * @return the store
      */
     protected StateStore open(Scope scope) {
-        StateStore s = config.open(scope);
+        return open(config, scope);
+    }
+
+    /**
+     * Opens a store of another config, closed after the test.
+     *
+     * @param other the config, such as one of {@link #newConfig(HistoryPolicy)}
+     * @param scope the scope
+     * @return the store
+     */
+    protected StateStore open(StoreConfig other, Scope scope) {
+        StateStore s = other.open(scope);
         opened.add(s);
         return s;
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * event after {@code close()}. Nothing here times anything: each test waits for the events it expects, and
  * proves an event did not come by waiting for a later one.
  */
-public abstract class WatchContract extends ContractFixture {
+public abstract class WatchContract extends HistoryContract {
     /** How often the tests' subscriptions look: small, so that the tests are quick on every backend. */
     protected static final WatchOptions QUICK = WatchOptions.builder().pollInterval(Duration.ofMillis(50)).build();
     /** How long a test waits for an event at most. */

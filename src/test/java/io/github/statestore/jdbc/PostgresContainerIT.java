@@ -1,5 +1,6 @@
 package io.github.statestore.jdbc;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.contract.StateStoreContract;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,11 +22,20 @@ class PostgresContainerIT extends StateStoreContract {
 
     @Override
     protected StoreConfig newConfig() {
+        return builder().build();
+    }
+
+    @Override
+    protected StoreConfig newConfig(HistoryPolicy policy) {
+        return builder().history(policy).build();
+    }
+
+    /** {@return a config's builder for a new table in the container's database} */
+    private static JdbcConfig.Builder builder() {
         return JdbcConfig.builder()
                 .url(POSTGRES.getJdbcUrl())
                 .user(POSTGRES.getUsername())
                 .databasePassword(POSTGRES.getPassword())
-                .table("state_" + TABLES.incrementAndGet())
-                .build();
+                .table("state_" + TABLES.incrementAndGet());
     }
 }

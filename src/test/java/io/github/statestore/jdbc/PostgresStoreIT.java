@@ -1,5 +1,6 @@
 package io.github.statestore.jdbc;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.contract.StateStoreContract;
 
@@ -8,5 +9,10 @@ class PostgresStoreIT extends StateStoreContract {
     @Override
     protected StoreConfig newConfig() {
         return PostgresServer.newConfig().build();
+    }
+
+    @Override
+    protected StoreConfig newConfig(HistoryPolicy policy) {
+        return PostgresServer.newConfig().history(policy).build();
     }
 }

@@ -22,7 +22,8 @@ class MemorySecretsTest extends SecretsContract {
 
     @Override
     protected StateStore open(String password) {
-        return new BackendStateStore(SCOPE, new MemoryBackend(SCOPE, entries, locks, new ScopeChanges()),
+        return new BackendStateStore(SCOPE, new MemoryBackend(SCOPE, entries, locks,
+                new ConcurrentHashMap<>(), new ScopeChanges()),
                 SecretCodec.withPassword(password));
     }
 

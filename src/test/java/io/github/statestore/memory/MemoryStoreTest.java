@@ -1,5 +1,6 @@
 package io.github.statestore.memory;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.contract.StateStoreContract;
 
@@ -8,5 +9,10 @@ class MemoryStoreTest extends StateStoreContract {
     @Override
     protected StoreConfig newConfig() {
         return StoreConfig.memory();
+    }
+
+    @Override
+    protected StoreConfig newConfig(HistoryPolicy policy) {
+        return new MemoryConfig(null, policy);
     }
 }

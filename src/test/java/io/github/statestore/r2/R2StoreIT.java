@@ -3,6 +3,7 @@ package io.github.statestore.r2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.Lease;
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
@@ -32,6 +33,17 @@ class R2StoreIT extends StateStoreContract {
     @Override
     protected StoreConfig newConfig() {
         return r2(S3Server.newBucket()).endpoint(S3Server.endpoint()).build();
+    }
+
+    @Override
+    protected StoreConfig newConfig(HistoryPolicy policy) {
+        return r2(S3Server.newBucket()).endpoint(S3Server.endpoint()).history(policy).build();
+    }
+
+    @Override
+    protected List<String> rawDocumentNames(StoreConfig config, Scope scope) {
+        R2Config r2 = (R2Config) config;
+        return S3Server.objectNamesUnder(r2.bucket(), r2.prefix(), scope);
     }
 
     private static R2Config.Builder r2(String bucket) {

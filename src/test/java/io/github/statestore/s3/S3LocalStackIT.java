@@ -1,5 +1,6 @@
 package io.github.statestore.s3;
 
+import io.github.statestore.HistoryPolicy;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.contract.StateStoreContract;
 import org.testcontainers.junit.jupiter.Container;
@@ -22,6 +23,16 @@ class S3LocalStackIT extends StateStoreContract {
 
     @Override
     protected StoreConfig newConfig() {
+        return builder().build();
+    }
+
+    @Override
+    protected StoreConfig newConfig(HistoryPolicy policy) {
+        return builder().history(policy).build();
+    }
+
+    /** {@return a config's builder for a new bucket on LocalStack} */
+    private static S3Config.Builder builder() {
         String bucket = S3Server.newBucketName();
         try (S3Client s3 = S3Client.builder()
                 .endpointOverride(LOCALSTACK.getEndpoint())
@@ -37,7 +48,6 @@ class S3LocalStackIT extends StateStoreContract {
                 .endpoint(LOCALSTACK.getEndpoint())
                 .pathStyle(true)
                 .region(LOCALSTACK.getRegion())
-                .credentials(S3Credentials.of(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()))
-                .build();
+                .credentials(S3Credentials.of(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
     }
 }

@@ -1,6 +1,8 @@
 package io.github.statestore.s3;
 
+import io.github.statestore.Scope;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -110,5 +112,22 @@ public final class S3Server {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
+    }
+
+    /**
+     * What Alchemy's S3 store lists of a scope: every object under the scope's prefix, nested scopes' too (it
+     * lists without a delimiter).
+     *
+     * @param bucket the bucket
+     * @param prefix the store's prefix
+     * @param scope the scope
+     * @return the object keys below {@code <prefix><scope>/}, relative to it, sorted
+     */
+    public static List<String> objectNamesUnder(String bucket, String prefix, Scope scope) {
+        String scopePrefix = prefix + String.join("/", scope.names()) + "/";
+        try (S3Client s3 = rawClient()) {
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(scopePrefix)).contents().stream()
+                    .map(o -> o.key().substring(scopePrefix.length())).sorted().toList();
+        }
     }
 }
