@@ -60,7 +60,8 @@ final class Listing {
             if (common != null) {
                 lastPrefix = common;
                 last = new Marker(true, common);
-                entries.append("<CommonPrefixes><Prefix>").append(name(common, url)).append("</Prefix></CommonPrefixes>");
+                entries.append("<CommonPrefixes><Prefix>").append(name(common, url))
+                        .append("</Prefix></CommonPrefixes>");
             } else {
                 last = new Marker(false, key);
                 StoredObject o = e.getValue();

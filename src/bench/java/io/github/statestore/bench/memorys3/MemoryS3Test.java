@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ class MemoryS3Test {
     private static S3Client client(java.net.URI endpoint) {
         return S3Client.builder()
                 .httpClientBuilder(Apache5HttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .endpointOverride(endpoint)
@@ -107,11 +109,12 @@ class MemoryS3Test {
     @Test
     void decodesSignedChunksAndChecksTheirTrailingChecksum() {
         byte[] chunked = ("5;chunk-signature=ab\r\nhello\r\n0;chunk-signature=cd\r\n"
-                + "x-amz-checksum-crc32:NhCmhg==\r\nx-amz-trailer-signature:ef\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + "x-amz-checksum-crc32:NhCmhg==\r\nx-amz-trailer-signature:ef\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] corrupt = ("5\r\nhellO\r\n0\r\nx-amz-checksum-crc32:NhCmhg==\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        com.sun.net.httpserver.Headers headers = new com.sun.net.httpserver.Headers();
-        headers.add("Content-Encoding", "aws-chunked");
-        headers.add("x-amz-decoded-content-length", "5");
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Content-Encoding", "aws-chunked");
+        headers.put("x-amz-decoded-content-length", "5");
 
         Bodies.Body decoded = Bodies.read(chunked, headers);
 
@@ -123,7 +126,8 @@ class MemoryS3Test {
     @Test
     void conditionalWritesAndDeletes() {
         String key = "cond/doc";
-        String first = s3.putObject(r -> r.bucket(BUCKET).key(key).ifNoneMatch("*"), RequestBody.fromString("1")).eTag();
+        String first = s3.putObject(r -> r.bucket(BUCKET).key(key).ifNoneMatch("*"), RequestBody.fromString("1"))
+                .eTag();
 
         assertEquals(412, status(() -> s3.putObject(r -> r.bucket(BUCKET).key(key).ifNoneMatch("*"),
                 RequestBody.fromString("2"))));

@@ -1,6 +1,5 @@
 package io.github.statestore.bench.memorys3;
 
-import com.sun.net.httpserver.Headers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,22 +34,22 @@ final class S3Api {
     /**
      * Answers one request.
      *
-     * @param method the HTTP method
-     * @param rawPath the request path, still percent-encoded
-     * @param rawQuery the query string, still percent-encoded, or {@code null}
-     * @param headers the request headers
-     * @param body the request body as it arrived
+     * @param request the request
      * @return the answer
      * @throws S3Error for an S3 error answer
      */
-    Reply answer(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
+    Reply answer(HttpRequest request) {
+        String method = request.method();
+        String rawPath = request.rawPath();
+        Map<String, String> headers = request.headers();
+        byte[] body = request.body();
         if (!rawPath.startsWith("/") || rawPath.length() == 1) {
             throw S3Error.notImplemented(method + " " + rawPath + " (only path-style bucket and object requests)");
         }
         int slash = rawPath.indexOf('/', 1);
         String bucketName = decode(slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash));
         String key = slash < 0 ? "" : decode(rawPath.substring(slash + 1));
-        Map<String, String> query = query(rawQuery);
+        Map<String, String> query = query(request.rawQuery());
         if (key.isEmpty()) {
             return bucketRequest(method, bucketName, query, headers, body);
         }
@@ -62,14 +61,15 @@ final class S3Api {
             case "GET", "HEAD" -> read(bucket, key, headers, method.equals("HEAD"));
             case "PUT" -> put(bucket, key, headers, body);
             case "DELETE" -> {
-                bucket.delete(key, headers.getFirst("If-Match"));
+                bucket.delete(key, headers.get("If-Match"));
                 yield Reply.empty(204);
             }
             default -> throw S3Error.notImplemented(method + " on an object");
         };
     }
 
-    private Reply bucketRequest(String method, String name, Map<String, String> query, Headers headers, byte[] body) {
+    private Reply bucketRequest(String method, String name, Map<String, String> query, Map<String, String> headers,
+            byte[] body) {
         switch (method) {
             case "PUT" -> {
                 if (!query.isEmpty()) {
@@ -113,21 +113,21 @@ final class S3Api {
         }
     }
 
-    private Reply read(Bucket bucket, String key, Headers headers, boolean head) {
+    private Reply read(Bucket bucket, String key, Map<String, String> headers, boolean head) {
         if (headers.containsKey("Range") || headers.containsKey("If-Modified-Since")
                 || headers.containsKey("If-Unmodified-Since") || headers.containsKey("x-amz-checksum-mode")
-                && !"ENABLED".equalsIgnoreCase(headers.getFirst("x-amz-checksum-mode"))) {
+                && !"ENABLED".equalsIgnoreCase(headers.get("x-amz-checksum-mode"))) {
             throw S3Error.notImplemented("ranges, date conditions and checksum modes other than ENABLED");
         }
         StoredObject object = bucket.get(key);
         if (object == null) {
             throw S3Error.noSuchKey(key);
         }
-        String ifMatch = headers.getFirst("If-Match");
+        String ifMatch = headers.get("If-Match");
         if (ifMatch != null && !Conditions.etagMatches(ifMatch, object.etag())) {
             throw S3Error.preconditionFailed("If-Match: " + ifMatch);
         }
-        String ifNoneMatch = headers.getFirst("If-None-Match");
+        String ifNoneMatch = headers.get("If-None-Match");
         if (ifNoneMatch != null && Conditions.etagMatches(ifNoneMatch, object.etag())) {
             Reply notModified = Reply.empty(304);
             notModified.headers().put("ETag", object.etag());
@@ -148,7 +148,7 @@ final class S3Api {
         return Reply.object(out, object.body(), head);
     }
 
-    private Reply put(Bucket bucket, String key, Headers headers, byte[] raw) {
+    private Reply put(Bucket bucket, String key, Map<String, String> headers, byte[] raw) {
         if (headers.containsKey("x-amz-copy-source")) {
             throw S3Error.notImplemented("CopyObject");
         }
@@ -157,17 +157,17 @@ final class S3Api {
         }
         Bodies.Body body = Bodies.read(raw, headers);
         Map<String, String> metadata = new TreeMap<>();
-        headers.forEach((name, values) -> {
+        headers.forEach((name, value) -> {
             String n = name.toLowerCase(Locale.ROOT);
             if (n.startsWith(META)) {
-                metadata.put(n.substring(META.length()), values.get(0));
+                metadata.put(n.substring(META.length()), value);
             }
         });
-        String contentType = headers.getFirst("Content-Type");
+        String contentType = headers.get("Content-Type");
         String etag = "\"" + HexFormat.of().formatHex(Bodies.md5(body.bytes())) + "\"";
         bucket.put(key, new StoredObject(body.bytes(), etag, contentType == null ? "binary/octet-stream" : contentType,
-                Map.copyOf(metadata), Map.copyOf(body.checksums()), Instant.now()), headers.getFirst("If-Match"),
-                headers.getFirst("If-None-Match"));
+                Map.copyOf(metadata), Map.copyOf(body.checksums()), Instant.now()), headers.get("If-Match"),
+                headers.get("If-None-Match"));
         Reply reply = Reply.empty(200);
         reply.headers().put("ETag", etag);
         body.checksums().forEach((algorithm, value) -> reply.headers().put("x-amz-checksum-" + algorithm, value));
