@@ -28,6 +28,7 @@ final class JmhRuns {
     private final Path out;
     private final Map<String, Double> medians = new LinkedHashMap<>();
     private final Map<String, Double> allocations = new LinkedHashMap<>();
+    private final Map<String, Double> cpu = new LinkedHashMap<>();
 
     /**
      * @param jvmArgs the {@code -D} settings of {@link BenchEnv} for the forked JVMs
@@ -52,6 +53,27 @@ final class JmhRuns {
         if (gc) {
             options.addProfiler(GCProfiler.class);
         }
+        runShortIfQuick(options);
+    }
+
+    /**
+     * Runs one benchmark class on the in-memory endpoint at 20 ms ({@code endpoint=mem20}) with
+     * {@link ProcessCpuProfiler}; its JSON results go to {@code jmh-<class>-mem20.json}.
+     *
+     * @param benchmark the class, which has an {@code endpoint} parameter
+     * @param params further JMH parameters to narrow, as name, values, name, values...
+     */
+    void runOnMemoryS3(Class<?> benchmark, String... params) throws RunnerException {
+        String[] all = new String[params.length + 2];
+        all[0] = "endpoint";
+        all[1] = "mem20";
+        System.arraycopy(params, 0, all, 2, params.length);
+        ChainedOptionsBuilder options = options(benchmark, "-mem20", all);
+        options.addProfiler(ProcessCpuProfiler.class);
+        runShortIfQuick(options);
+    }
+
+    private void runShortIfQuick(ChainedOptionsBuilder options) throws RunnerException {
         if (quick) {
             options.warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(500));
@@ -94,6 +116,8 @@ final class JmhRuns {
             r.getSecondaryResults().forEach((label, result) -> {
                 if (label.endsWith("gc.alloc.rate.norm")) {
                     allocations.put(key, result.getScore());
+                } else if (label.equals(ProcessCpuProfiler.LABEL)) {
+                    cpu.put(key, result.getStatistics().getPercentile(50));
                 }
             });
         }
@@ -112,6 +136,11 @@ final class JmhRuns {
     /** @return each benchmark's median, in milliseconds */
     Map<String, Double> medians() {
         return medians;
+    }
+
+    /** @return the client JVM's CPU time per call of each benchmark run with {@link ProcessCpuProfiler}, ms */
+    Map<String, Double> cpu() {
+        return cpu;
     }
 
     /** @return each profiled benchmark's allocation, in bytes per call */
