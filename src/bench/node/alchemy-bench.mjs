@@ -1,6 +1,6 @@
 // Times Alchemy 0.94.0's own S3StateStore and FileSystemStateStore on the data statestore's BenchSuite
 // seeded, for the Alchemy column of docs/performance.md. BenchSuite starts it once per target:
-//   node alchemy-bench.mjs s3-direct|s3-slow|s3-mem20|fs [quick]
+//   node alchemy-bench.mjs s3-direct|s3-slow|s3-mem20|fs [quick] [only=get,set,getBatch,all,list]
 // with BENCH_BUCKET (S3) or BENCH_FS_ROOT (fs), and for S3 AWS_ENDPOINT_URL_S3=http://127.0.0.1:PORT,
 // AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION. Each workload runs warm-up calls (for an S3
 // workload, at least 20 s of them, as the Java side's JIT warm-up), then timed calls; the last line printed
@@ -18,11 +18,13 @@ const scriptStart = performance.now();
 
 const lib = new URL("./node_modules/alchemy/lib/", import.meta.url);
 const { S3StateStore } = await import(new URL("aws/s3-state-store.js", lib));
-const [target, option] = process.argv.slice(2);
+const [target, ...args] = process.argv.slice(2);
+const option = args[0];
+const only = args.find((a) => a.startsWith("only="))?.slice("only=".length).split(",");
 const { FileSystemStateStore } = target === "fs"
   ? await import(new URL("state/file-system-state-store.js", lib)) : {};
 
-const quick = option === "quick";
+const quick = args.includes("quick");
 
 // What Alchemy's stores read of a Scope: the chain of names, the FileSystem root, and secret settings.
 function scope(...chain) {
@@ -72,14 +74,21 @@ async function s3(slow) {
   const state = await one.get("resource");
   const ids = keys(1000);
   const single = slow ? [10, 40] : [200, 500];
-  return {
-    get: await time(() => one.get("resource"), ...single, S3_WARMUP_MS),
-    set: await time(() => one.set("written", state), ...single, S3_WARMUP_MS),
-    getBatch: await time(async () => expect("getBatch", Object.keys(await k1000.getBatch(ids)).length, 1000), 2, 5,
+  const workloads = {
+    get: () => time(() => one.get("resource"), ...single, S3_WARMUP_MS),
+    set: () => time(() => one.set("written", state), ...single, S3_WARMUP_MS),
+    getBatch: () => time(async () => expect("getBatch", Object.keys(await k1000.getBatch(ids)).length, 1000), 2, 5,
       S3_WARMUP_MS),
-    all: await time(async () => expect("all", Object.keys(await k1000.all()).length, 1000), 2, 5, S3_WARMUP_MS),
-    list: await time(async () => expect("list", (await k10000.list()).length, 10000), 2, 5, S3_WARMUP_MS),
+    all: () => time(async () => expect("all", Object.keys(await k1000.all()).length, 1000), 2, 5, S3_WARMUP_MS),
+    list: () => time(async () => expect("list", (await k10000.list()).length, 10000), 2, 5, S3_WARMUP_MS),
   };
+  const results = {};
+  for (const [name, run] of Object.entries(workloads)) {
+    if (!only || only.includes(name)) {
+      results[name] = await run();
+    }
+  }
+  return results;
 }
 
 async function fileSystem() {

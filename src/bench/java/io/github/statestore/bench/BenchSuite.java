@@ -126,7 +126,7 @@ public final class BenchSuite {
             if (!quick) {
                 jmh.runOnce(GetBatchConcurrencyBench.class, "concurrency", "1");
             }
-            String held = heldTable();
+            String held = heldTable("direct");
             String why = nodeMissing != null ? nodeMissing : node.failure();
             write(jmh, node.medians(), why, held, quick, loadBefore, Machine.load());
         }
@@ -147,10 +147,12 @@ public final class BenchSuite {
 
     /**
      * Measures, in this JVM, the heap that {@code all()} over 10,000 documents and the raw loop hold while
-     * they run against what their results hold, each after one unmeasured call.
+     * they run against what their results hold, each after one unmeasured call, at the default concurrency.
+     *
+     * @param endpoint {@code direct} (S3Proxy) or {@code mem} (the in-memory endpoint without latency)
      */
-    private static String heldTable() throws InterruptedException {
-        try (BatchFixture reads = new BatchFixture("direct", BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY)) {
+    static String heldTable(String endpoint) throws InterruptedException {
+        try (BatchFixture reads = new BatchFixture(endpoint, BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY)) {
             reads.all();
             HeapHeld.Measurement ours = HeapHeld.measure(reads::all);
             reads.rawAll();

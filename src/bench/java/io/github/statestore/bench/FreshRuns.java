@@ -2,6 +2,7 @@ package io.github.statestore.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * First calls in fresh processes, as a command or a short job sees them: for each repetition, one fresh JVM
- * running {@link FirstCall} for our store, one for the raw SDK, one for our store with the flags
+ * (on the class path of a program that uses the library, {@link #libraryClassPath()}) running
+ * {@link FirstCall} for our store, one for the raw SDK, one for our store with the flags
  * {@code docs/cli.md} gives the {@code statestore} command ({@code -XX:TieredStopAtLevel=1} and a class-data
  * sharing archive, {@link #CLI_ARCHIVE}, made once by an unmeasured run), and (for the default concurrency)
  * one fresh Node process running Alchemy's store, in turn, so that the machine's load falls on all alike.
@@ -82,10 +84,10 @@ final class FreshRuns {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        String classPath = System.getProperty("java.class.path");
+        String classPath = libraryClassPath();
         if (side.equals("archive") || side.equals("ours-cli")) {
             if (jarredClassPath == null) {
-                jarredClassPath = JarredClassPath.of(CLI_ARCHIVE.resolveSibling("fresh-cli-classes"));
+                jarredClassPath = JarredClassPath.of(classPath, CLI_ARCHIVE.resolveSibling("fresh-cli-classes"));
             }
             classPath = jarredClassPath;
             command.addAll(side.equals("archive")
@@ -105,6 +107,18 @@ final class FreshRuns {
                         + " printed no result: " + output));
         output.lines().filter(line -> !line.startsWith("{")).forEach(System.out::println);
         return new ObjectMapper().readTree(result);
+    }
+
+    /**
+     * The class path of a program that uses the library: the benchmark classes, the library's classes and its
+     * runtime dependencies ({@code target/runtime-classpath.txt}), without the test suite's (S3Proxy and its
+     * servers, JMH, Logback), whose jars a fresh JVM would otherwise open and search. With no slf4j binding, the
+     * library logs nothing.
+     */
+    private static String libraryClassPath() throws IOException {
+        return String.join(File.pathSeparator, Path.of("target", "bench-classes").toAbsolutePath().toString(),
+                Path.of("target", "classes").toAbsolutePath().toString(),
+                Files.readString(Path.of("target", "runtime-classpath.txt")).strip());
     }
 
     private void keep(String name, JsonNode result) {

@@ -12,22 +12,23 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * This JVM's class path with every directory packed into a jar, because a class-data sharing archive
- * accepts only jars on the class path. Stateless and thread-safe.
+ * A class path with every directory packed into a jar, because a class-data sharing archive accepts only
+ * jars on the class path. Stateless and thread-safe.
  */
 final class JarredClassPath {
     private JarredClassPath() {
     }
 
     /**
+     * @param classPath a class path
      * @param into where to write the jars
      * @return the class path, directories replaced by jars of their contents
      */
-    static String of(Path into) throws IOException {
+    static String of(String classPath, Path into) throws IOException {
         Files.createDirectories(into);
         List<String> entries = new ArrayList<>();
         int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             Path path = Path.of(entry);
             if (Files.isDirectory(path)) {
                 Path jar = into.resolve("classes-" + n++ + ".jar");

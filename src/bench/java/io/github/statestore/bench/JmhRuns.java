@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -23,6 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code S3SingleBench.get@direct}. Not thread-safe.
  */
 final class JmhRuns {
+    private static final int LOCK_RETRY_SECONDS = 20;
+    private static final int LOCK_WAIT_MINUTES = 120;
     private final List<String> jvmArgs;
     private final boolean quick;
     private final Path out;
@@ -78,7 +81,7 @@ final class JmhRuns {
             options.warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(500));
         }
-        collect(new Runner(options.build()).run());
+        collect(runWhenFree(options));
     }
 
     /**
@@ -89,7 +92,37 @@ final class JmhRuns {
      * @param params JMH parameters to narrow, as name, values, name, values...
      */
     void runOnce(Class<?> benchmark, String... params) throws RunnerException {
-        collect(new Runner(options(benchmark, "-once", params).warmupIterations(0).measurementIterations(1).build()).run());
+        collect(runWhenFree(options(benchmark, "-once", params).warmupIterations(0).measurementIterations(1)));
+    }
+
+    /**
+     * Runs JMH once no other JMH run on this machine holds its lock (another checkout's benchmarks, say):
+     * waits and tries again, every {@value #LOCK_RETRY_SECONDS} s for at most {@value #LOCK_WAIT_MINUTES}
+     * minutes, rather than measuring beside it.
+     */
+    private static Collection<RunResult> runWhenFree(ChainedOptionsBuilder options) throws RunnerException {
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(LOCK_WAIT_MINUTES);
+        while (true) {
+            try {
+                return new Runner(options.build()).run();
+            } catch (RunnerException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("JMH lock") || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                System.out.println("Another JMH run holds the machine's lock; trying again in " + LOCK_RETRY_SECONDS
+                        + " s");
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() throws RunnerException {
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(LOCK_RETRY_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException("interrupted while waiting for JMH's lock", e);
+        }
     }
 
     private ChainedOptionsBuilder options(Class<?> benchmark, String resultSuffix, String... params) {

@@ -9,23 +9,29 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The benchmarks against an S3 that scales like S3 (issue 16): the in-memory endpoint ({@link MemoryS3}),
  * which answers every request 20 ms after it arrived and spends little CPU, seeded with the same data as
  * S3Proxy. Ours, the raw SDK and Alchemy's store, in warm processes (JMH, with {@link ProcessCpuProfiler} for
- * the client's CPU; Alchemy after 20 s of calls) and in fresh ones ({@link FreshRuns}), and {@code getBatch}
- * against concurrency, warm and fresh. Writes {@code latency.md} and {@code latency-concurrency.png}. Not
+ * the client's CPU; Alchemy after 20 s of calls, just before and just after the JMH class of the same
+ * workloads) and in fresh ones ({@link FreshRuns}), and {@code getBatch} against concurrency, warm and fresh. Writes {@code latency.md} and {@code latency-concurrency.png}. Not
  * thread-safe.
  */
 final class MemoryS3Suite {
-    private static final int[] CONCURRENCIES = {16, 32, 64, 128, 256};
+    private static final int[] CONCURRENCIES = {16, 32, 64, 128, 192, 256};
+    private static final String BEFORE = "@before";
+    private static final String AFTER = "@after";
     private static final List<String> WORKLOADS = List.of("get", "set", "getBatch", "all", "list");
     private static final int FRESH_REPETITIONS = 5;
     /** Seconds of reads through both endpoints that warm this JVM's endpoint before anything is measured. */
@@ -72,14 +78,20 @@ final class MemoryS3Suite {
 
             NodeSide node = new NodeSide(quick);
             String nodeMissing = NodeSide.unavailable();
-            if (nodeMissing == null) {
-                node.run("s3-mem20", server.endpoint(), bucket, fsRoot);
-            }
             JmhRuns jmh = new JmhRuns(args, quick, out);
-            jmh.runOnMemoryS3(S3SingleBench.class);
-            jmh.runOnMemoryS3(S3BatchBench.class);
-            jmh.runOnMemoryS3(S3ListBench.class);
-            jmh.runOnMemoryS3(GetBatchConcurrencyBench.class, "concurrency", quick ? "32,256" : "16,32,64,128,256");
+            Bracketed alchemy = (workloads, benchmark) -> {
+                if (nodeMissing == null) {
+                    node.run("s3-mem20", server.endpoint(), bucket, fsRoot, BEFORE, workloads);
+                }
+                jmh.runOnMemoryS3(benchmark);
+                if (nodeMissing == null) {
+                    node.run("s3-mem20", server.endpoint(), bucket, fsRoot, AFTER, workloads);
+                }
+            };
+            alchemy.run(List.of("getBatch", "all"), S3BatchBench.class);
+            alchemy.run(List.of("get", "set"), S3SingleBench.class);
+            alchemy.run(List.of("list"), S3ListBench.class);
+            jmh.runOnMemoryS3(GetBatchConcurrencyBench.class, "concurrency", sweep());
             Files.deleteIfExists(FreshRuns.CLI_ARCHIVE);
             FreshRuns fresh = new FreshRuns(args, nodeMissing == null ? node : null, bucket, fsRoot,
                     quick ? 1 : FRESH_REPETITIONS);
@@ -92,9 +104,44 @@ final class MemoryS3Suite {
                 }
             }
             double serverMicros = (server.cpuNanos() - cpuBefore) / 1e3 / (server.requests() - requestsBefore);
+            String held = BenchSuite.heldTable("mem");
             String why = nodeMissing != null ? nodeMissing : node.failure();
-            write(jmh, node.medians(), fresh, serverMicros, why, loadBefore);
+            write(jmh, bothRuns(node.medians()), fresh, serverMicros, held, why, loadBefore);
         }
+    }
+
+    /** Times Alchemy's workloads just before and just after a JMH class measures ours on the same workloads. */
+    @FunctionalInterface
+    private interface Bracketed {
+        void run(List<String> workloads, Class<?> benchmark) throws Exception;
+    }
+
+    /**
+     * Alchemy's two runs of each workload, before and after ours, kept as they are and, under the plain name
+     * ({@code s3-mem20.getBatch}, {@code s3-mem20.getBatch.cpu}), their mean: the machine's load drifts
+     * within minutes, and the mean sets Alchemy's figures at about the time ours were taken.
+     */
+    private static Map<String, Double> bothRuns(Map<String, Double> medians) {
+        Map<String, Double> all = new LinkedHashMap<>(medians);
+        medians.forEach((name, before) -> {
+            if (name.contains(BEFORE)) {
+                Double after = medians.get(name.replace(BEFORE, AFTER));
+                all.put(name.replace(BEFORE, ""), after == null ? before : (before + after) / 2);
+            }
+        });
+        return all;
+    }
+
+    /** {@return the concurrencies of the sweep, the default among them: two of them in a quick run} */
+    private String sweep() {
+        SortedSet<Integer> cs = new TreeSet<>();
+        if (quick) {
+            cs.add(CONCURRENCIES[CONCURRENCIES.length - 1]);
+        } else {
+            Arrays.stream(CONCURRENCIES).forEach(cs::add);
+        }
+        cs.add(BenchEnv.DEFAULT_CONCURRENCY);
+        return cs.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Reads the 1,000-key scope through both endpoints for a while, so that the endpoint's JIT is done. */
@@ -107,7 +154,7 @@ final class MemoryS3Suite {
         }
     }
 
-    private void write(JmhRuns jmh, Map<String, Double> alchemy, FreshRuns fresh, double serverMicros,
+    private void write(JmhRuns jmh, Map<String, Double> alchemy, FreshRuns fresh, double serverMicros, String held,
             String alchemyFailure, String loadBefore) throws IOException {
         Map<String, Double> m = jmh.medians();
         Map<String, Double> f = fresh.medians();
@@ -147,6 +194,8 @@ final class MemoryS3Suite {
                 .append(LatencyTables.concurrency(series))
                 .append("\nClient CPU per getBatch(1000) against concurrency (medians, ms):\n\n")
                 .append(LatencyTables.concurrency(cpuSeries))
+                .append("\nHeap held by `all()` over 10,000 × 2 KB (the endpoint without latency, default "
+                        + "concurrency; live heap at full collections):\n\n").append(held)
                 .append("\nEvery median (ms):\n\n");
         m.forEach((k, v) -> md.append(String.format("- %s: %.4f%n", k, v)));
         jmh.cpu().forEach((k, v) -> md.append(String.format("- %s CPU per call: %.4f%n", k, v)));

@@ -50,14 +50,32 @@ final class NodeSide {
      * @param fsRoot the seeded FileSystem root
      */
     void run(String target, URI endpoint, String bucket, Path fsRoot) {
-        JsonNode results = node(quick ? List.of(target, "quick") : List.of(target), endpoint, bucket, fsRoot);
+        run(target, endpoint, bucket, fsRoot, "", List.of());
+    }
+
+    /**
+     * Times some workloads of one target, keeping their medians under names such as
+     * {@code s3-mem20.getBatch<suffix>}.
+     *
+     * @param suffix tells repeated runs apart, or empty
+     * @param workloads the workloads to time, or empty for all
+     */
+    void run(String target, URI endpoint, String bucket, Path fsRoot, String suffix, List<String> workloads) {
+        List<String> args = new ArrayList<>(List.of(target));
+        if (quick) {
+            args.add("quick");
+        }
+        if (!workloads.isEmpty()) {
+            args.add("only=" + String.join(",", workloads));
+        }
+        JsonNode results = node(args, endpoint, bucket, fsRoot);
         if (results == null) {
             return;
         }
         results.properties().forEach(e -> {
-            medians.put(target + "." + e.getKey(), e.getValue().get("median").asDouble());
+            medians.put(target + "." + e.getKey() + suffix, e.getValue().get("median").asDouble());
             if (e.getValue().has("cpu")) {
-                medians.put(target + "." + e.getKey() + ".cpu", e.getValue().get("cpu").asDouble());
+                medians.put(target + "." + e.getKey() + suffix + ".cpu", e.getValue().get("cpu").asDouble());
             }
             System.out.printf("Alchemy %s.%s: median %.3f ms%n", target, e.getKey(),
                     e.getValue().get("median").asDouble());
