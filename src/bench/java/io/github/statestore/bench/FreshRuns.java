@@ -81,30 +81,46 @@ final class FreshRuns {
     }
 
     private JsonNode jvm(String side, String workload, int concurrency) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
+        List<String> options = new ArrayList<>(jvmArgs);
         String classPath = libraryClassPath();
         if (side.equals("archive") || side.equals("ours-cli")) {
             if (jarredClassPath == null) {
                 jarredClassPath = JarredClassPath.of(classPath, CLI_ARCHIVE.resolveSibling("fresh-cli-classes"));
             }
             classPath = jarredClassPath;
-            command.addAll(side.equals("archive")
+            options.addAll(side.equals("archive")
                     ? List.of("-XX:ArchiveClassesAtExit=" + CLI_ARCHIVE, "-Xlog:cds=error")
                     : List.of("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + CLI_ARCHIVE));
         }
-        command.addAll(List.of("-cp", classPath, FirstCall.class.getName(),
-                side.equals("raw") ? "raw" : "ours", workload, "mem20", String.valueOf(concurrency)));
+        return child(options, classPath, FirstCall.class, side.equals("raw") ? "raw" : "ours", workload, "mem20",
+                String.valueOf(concurrency));
+    }
+
+    /**
+     * Runs a main class in a JVM of its own and reads the last line it prints that starts with {@code {}.
+     *
+     * @param options JVM options
+     * @param classPath its class path
+     * @param main the class
+     * @param args its arguments
+     * @return that line, as JSON
+     */
+    static JsonNode child(List<String> options, String classPath, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", classPath, main.getName()));
+        command.addAll(List.of(args));
+        String what = main.getSimpleName() + " " + String.join(" ", args);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IllegalStateException("the fresh JVM for " + side + " " + workload + " failed: " + output);
+            throw new IllegalStateException("the JVM of " + what + " failed: " + output);
         }
         String result = output.lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("the fresh JVM for " + side + " " + workload
-                        + " printed no result: " + output));
+                .orElseThrow(() -> new IllegalStateException("the JVM of " + what + " printed no result: " + output));
         output.lines().filter(line -> !line.startsWith("{")).forEach(System.out::println);
         return new ObjectMapper().readTree(result);
     }
@@ -115,7 +131,7 @@ final class FreshRuns {
      * servers, JMH, Logback), whose jars a fresh JVM would otherwise open and search. With no slf4j binding, the
      * library logs nothing.
      */
-    private static String libraryClassPath() throws IOException {
+    static String libraryClassPath() throws IOException {
         return String.join(File.pathSeparator, Path.of("target", "bench-classes").toAbsolutePath().toString(),
                 Path.of("target", "classes").toAbsolutePath().toString(),
                 Files.readString(Path.of("target", "runtime-classpath.txt")).strip());

@@ -34,6 +34,8 @@ final class MemoryS3Suite {
     private static final String AFTER = "@after";
     private static final List<String> WORKLOADS = List.of("get", "set", "getBatch", "all", "list");
     private static final int FRESH_REPETITIONS = 5;
+    /** Seconds of JIT warm-up of {@link ClientCpu}'s JVM. */
+    private static final int CLIENT_CPU_WARMUP_SECONDS = 60;
     /** Seconds of reads through both endpoints that warm this JVM's endpoint before anything is measured. */
     private static final int SERVER_WARMUP_SECONDS = 10;
 
@@ -103,10 +105,14 @@ final class MemoryS3Suite {
                     fresh.run("getBatch", c, false, server.endpoint());
                 }
             }
+            Map<String, Double> clientCpu = new LinkedHashMap<>();
+            FreshRuns.child(args, FreshRuns.libraryClassPath(), ClientCpu.class,
+                    String.valueOf(quick ? 2 : CLIENT_CPU_WARMUP_SECONDS)).properties()
+                    .forEach(e -> clientCpu.put(e.getKey(), e.getValue().asDouble()));
             double serverMicros = (server.cpuNanos() - cpuBefore) / 1e3 / (server.requests() - requestsBefore);
             String held = BenchSuite.heldTable("mem");
             String why = nodeMissing != null ? nodeMissing : node.failure();
-            write(jmh, bothRuns(node.medians()), fresh, serverMicros, held, why, loadBefore);
+            write(jmh, bothRuns(node.medians()), fresh, clientCpu, serverMicros, held, why, loadBefore);
         }
     }
 
@@ -154,8 +160,8 @@ final class MemoryS3Suite {
         }
     }
 
-    private void write(JmhRuns jmh, Map<String, Double> alchemy, FreshRuns fresh, double serverMicros, String held,
-            String alchemyFailure, String loadBefore) throws IOException {
+    private void write(JmhRuns jmh, Map<String, Double> alchemy, FreshRuns fresh, Map<String, Double> clientCpu,
+            double serverMicros, String held, String alchemyFailure, String loadBefore) throws IOException {
         Map<String, Double> m = jmh.medians();
         Map<String, Double> f = fresh.medians();
         int c = BenchEnv.DEFAULT_CONCURRENCY;
@@ -189,7 +195,8 @@ final class MemoryS3Suite {
                 .append(LatencyTables.warm(m, alchemy))
                 .append(alchemyFailure == null ? "" : "\nAlchemy not measured: " + alchemyFailure + "\n")
                 .append("\nFresh processes, first call after open (medians):\n\n").append(LatencyTables.fresh(f))
-                .append("\nClient CPU (medians):\n\n").append(LatencyTables.cpu(jmh.cpu(), alchemy, serverMicros))
+                .append("\nClient CPU (medians):\n\n")
+                .append(LatencyTables.cpu(clientCpu, jmh.cpu(), alchemy, serverMicros))
                 .append("\ngetBatch(1000) against concurrency (medians, ms):\n\n")
                 .append(LatencyTables.concurrency(series))
                 .append("\nClient CPU per getBatch(1000) against concurrency (medians, ms):\n\n")
@@ -200,6 +207,7 @@ final class MemoryS3Suite {
         m.forEach((k, v) -> md.append(String.format("- %s: %.4f%n", k, v)));
         jmh.cpu().forEach((k, v) -> md.append(String.format("- %s CPU per call: %.4f%n", k, v)));
         alchemy.forEach((k, v) -> md.append(String.format("- alchemy %s: %.4f%n", k, v)));
+        clientCpu.forEach((k, v) -> md.append(String.format("- ClientCpu %s: %.1f per 1,000 GETs%n", k, v)));
         md.append("\nEvery fresh-process sample (ms), in the order taken:\n\n");
         fresh.samples().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         Files.writeString(out.resolve("latency.md"), md, StandardCharsets.UTF_8);

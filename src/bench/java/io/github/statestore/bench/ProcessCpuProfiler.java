@@ -1,6 +1,5 @@
 package io.github.statestore.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -30,20 +29,14 @@ public final class ProcessCpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        before = cpuNanos();
+        before = Machine.processCpuNanos();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
-        long used = cpuNanos() - before;
+        long used = Machine.processCpuNanos() - before;
         long ops = Math.max(1, result.getMetadata().getMeasuredOps());
         return List.of(new ScalarResult(LABEL, used / 1e6 / ops, "ms/op", AggregationPolicy.AVG));
-    }
-
-    /** {@return this JVM's CPU time so far, in nanoseconds} */
-    static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }

@@ -44,7 +44,8 @@ public class S3SingleBench {
         JitWarmup.run(params, endpoint, this, S3SingleBench::opened, S3SingleBench::close);
     }
 
-    private static S3SingleBench opened(String endpoint) {
+    /** {@return this benchmark's state, opened on an endpoint, for use outside JMH} */
+    static S3SingleBench opened(String endpoint) {
         S3SingleBench bench = new S3SingleBench();
         bench.endpoint = endpoint;
         bench.open();
