@@ -47,7 +47,7 @@ final class Chart {
      * Draws and writes the PNG.
      *
      * @param title the chart's title
-     * @param series name to (concurrency to milliseconds), drawn in order; the last one dashed
+     * @param series name to (concurrency to milliseconds), drawn in order; the last one dashed and grey
      * @param references name to milliseconds, drawn as horizontal dotted lines; {@code null} values are left out
      * @param file where to write the PNG
      */
@@ -61,10 +61,11 @@ final class Chart {
         double high = Math.pow(10, Math.ceil(Math.log10(ys.stream().mapToDouble(d -> d).max().orElse(10))));
         Chart c = new Chart(1, maxConcurrency, low, high);
         c.frame(title, maxConcurrency, low, high);
-        Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x7f7f7f)};
+        Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e)};
         int i = 0;
         for (Map.Entry<String, SortedMap<Integer, Double>> s : series.entrySet()) {
-            c.line(s.getKey(), s.getValue(), colors[i++ % colors.length], i == series.size());
+            boolean last = ++i == series.size();
+            c.line(s.getKey(), s.getValue(), last ? new Color(0x7f7f7f) : colors[(i - 1) % colors.length], last);
         }
         Color[] lines = {new Color(0xd62728), new Color(0x9467bd)};
         int j = 0;

@@ -166,8 +166,8 @@ final class MemoryS3Suite {
         Map<String, Double> f = fresh.medians();
         int c = BenchEnv.DEFAULT_CONCURRENCY;
         Map<String, SortedMap<Integer, Double>> series = new LinkedHashMap<>();
-        series.put("ours, warm", BenchSuite.curve(m, "GetBatchConcurrencyBench.getBatch@", ",mem20"));
         series.put("raw SDK loop, warm", BenchSuite.curve(m, "GetBatchConcurrencyBench.rawGetBatch@", ",mem20"));
+        series.put("ours, warm", BenchSuite.curve(m, "GetBatchConcurrencyBench.getBatch@", ",mem20"));
         series.put("ours, fresh JVM", BenchSuite.curve(f, "fresh.ours.getBatch@", ".first"));
         SortedMap<Integer, Double> ideals = new TreeMap<>();
         for (int i = 1; i <= CONCURRENCIES[CONCURRENCIES.length - 1]; i *= 2) {
@@ -175,8 +175,8 @@ final class MemoryS3Suite {
         }
         series.put("ideal: 1000 × 20 ms ÷ c", ideals);
         Map<String, Double> references = new LinkedHashMap<>();
-        references.put("Alchemy 0.94.0 warm (50 sockets)", alchemy.get("s3-mem20.getBatch"));
-        references.put("Alchemy 0.94.0, fresh process", f.get("fresh.alchemy.getBatch.first"));
+        references.put("Alchemy, warm (50 sockets)", alchemy.get("s3-mem20.getBatch"));
+        references.put("Alchemy, fresh process", f.get("fresh.alchemy.getBatch.first"));
         Chart.draw("getBatch(1000), in-memory S3 answering after 20 ms: time against concurrency", series,
                 references, out.resolve("latency-concurrency.png"));
         Map<String, SortedMap<Integer, Double>> cpuSeries = new LinkedHashMap<>();

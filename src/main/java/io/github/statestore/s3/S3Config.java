@@ -39,8 +39,8 @@ public final class S3Config implements StoreConfig, ScopeDiscovery {
     /** The default prefix, Alchemy's. */
     public static final String DEFAULT_PREFIX = "alchemy/";
     /**
-     * The default {@code maxConcurrency}: at S3's usual 20 ms per request, 1,000 keys in five rounds of
-     * requests, about 0.1 s, where 32 at once took 0.7 s; chosen from measurements, see
+     * The default {@code maxConcurrency}: at 20 ms per request, 1,000 keys are five rounds of requests,
+     * measured at 135 to 200 ms, where 32 at once took 680 to 810 ms; chosen from the measurements in
      * {@code docs/performance.md}.
      */
     public static final int DEFAULT_MAX_CONCURRENCY = 200;
