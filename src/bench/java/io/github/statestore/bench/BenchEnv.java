@@ -37,13 +37,18 @@ final class BenchEnv {
     static final Scope K10000 = Scope.of("bench", "k10000");
     /** A scope the clear benchmarks fill and empty. */
     static final Scope CLEAR = Scope.of("bench", "clear");
-    /** Our store's default {@code maxConcurrency}, used by every S3 benchmark unless it varies it. */
-    static final int DEFAULT_CONCURRENCY = 32;
+    /**
+     * Our store's default {@code maxConcurrency}, read from the library, used by every S3 benchmark unless it
+     * varies it.
+     */
+    static final int DEFAULT_CONCURRENCY = S3Config.builder().bucket("bench").build().maxConcurrency();
     /** The latency the slow endpoint adds to every request. */
     static final Duration LATENCY = Duration.ofMillis(20);
 
     static final String DIRECT_PROPERTY = "bench.direct";
     static final String SLOW_PROPERTY = "bench.slow";
+    static final String MEMORY_PROPERTY = "bench.memory";
+    static final String MEMORY_DIRECT_PROPERTY = "bench.memoryDirect";
     static final String BUCKET_PROPERTY = "bench.bucket";
     static final String FS_ROOT_PROPERTY = "bench.fsRoot";
     /** How many seconds {@link JitWarmup} calls each S3 benchmark before JMH measures it. */
@@ -55,11 +60,32 @@ final class BenchEnv {
     }
 
     /**
-     * @param endpoint {@code direct} (S3Proxy itself) or {@code slow} (through the 20 ms latency proxy)
+     * @param endpoint {@code direct} (S3Proxy itself), {@code slow} (through the 20 ms latency proxy),
+     *     {@code mem20} (the in-memory endpoint that answers 20 ms after each request) or {@code mem} (the
+     *     same data answered at once)
      * @return the endpoint's URI
      */
     static URI endpoint(String endpoint) {
-        return URI.create(required("direct".equals(endpoint) ? DIRECT_PROPERTY : SLOW_PROPERTY));
+        return URI.create(required(switch (endpoint) {
+            case "direct" -> DIRECT_PROPERTY;
+            case "slow" -> SLOW_PROPERTY;
+            case "mem20" -> MEMORY_PROPERTY;
+            case "mem" -> MEMORY_DIRECT_PROPERTY;
+            default -> throw new IllegalArgumentException("unknown endpoint " + endpoint);
+        }));
+    }
+
+    /**
+     * @param endpoint an endpoint name of {@link #endpoint(String)}
+     * @return the endpoint with the same data and no added latency: {@code direct} for {@code slow},
+     *     {@code mem} for {@code mem20}, else the endpoint itself
+     */
+    static String withoutLatency(String endpoint) {
+        return switch (endpoint) {
+            case "slow" -> "direct";
+            case "mem20" -> "mem";
+            default -> endpoint;
+        };
     }
 
     /** @return the bucket holding the seeded data */

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -23,11 +25,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * JVM, S3Proxy staying in this one), times Alchemy 0.94.0's stores on the same data with Node, measures the
  * heap {@code all()} over 10,000 documents holds ({@link HeapHeld}, in this JVM), then writes
  * {@code target/bench/results.md} (the table of {@code docs/performance.md}) and
- * {@code target/bench/getbatch-concurrency.png}. Start it with
- * {@code mvn -B -Pbench test-compile exec:exec} (argument {@code full}, the default, or
- * {@code -Dbench.args=quick} for one short iteration of each benchmark). The SQL rows ({@link SqlSuite}:
- * PostgreSQL and SQLite, seeded by {@link SqlDatabases}) run with the rest, or alone with
- * {@code -Dbench.args=sql} or {@code sql-quick}.
+ * {@code target/bench/getbatch-concurrency.png}; then measures on the in-memory endpoint at 20 ms
+ * ({@link MemoryS3Suite}) and writes {@code target/bench/latency.md} and
+ * {@code target/bench/latency-concurrency.png}. Start it with {@code mvn -B -Pbench test-compile exec:exec}
+ * (argument {@code full}, the default; {@code -Dbench.args=quick} for one short iteration of each benchmark;
+ * {@code -Dbench.args=latency} for the in-memory endpoint's part alone, {@code latency,quick} for a short one).
+ * The SQL rows ({@link SqlSuite}: PostgreSQL and SQLite, seeded by {@link SqlDatabases}) run with the S3Proxy
+ * part, or alone with {@code -Dbench.args=sql} or {@code sql-quick}.
  */
 public final class BenchSuite {
     private static final Path OUT = Path.of("target", "bench");
@@ -41,7 +45,11 @@ public final class BenchSuite {
     }
 
     /**
-     * @param args {@code full} (default), {@code quick}, or {@code sql} / {@code sql-quick} for the SQL rows alone
+     * @param args words, in one argument or several, separated by spaces or commas: {@code full} (the
+     *     default: everything), {@code quick} (one short iteration of each), {@code latency} (only the
+     *     in-memory endpoint at 20 ms, {@link MemoryS3Suite}); {@code latency,quick} combines them;
+     *     {@code sql} or {@code sql-quick} alone run only the SQL rows. A quick run ignores JMH's
+     *     machine-wide lock: its numbers are not kept, and a benchmark of another checkout may hold the lock
      */
     public static void main(String[] args) throws Exception {
         if (SqlSuite.only(args)) {
@@ -49,28 +57,63 @@ public final class BenchSuite {
             return;
         }
         System.setProperty("java.awt.headless", "true");
-        boolean quick = args.length > 0 && "quick".equals(args[0]);
+        Set<String> words = words(args);
+        boolean quick = words.contains("quick");
+        if (quick) {
+            System.setProperty("jmh.ignoreLock", "true");
+        }
         String loadBefore = Machine.load();
         Files.createDirectories(OUT);
         Path fsRoot = OUT.resolve("fs").toAbsolutePath();
         deleteTree(OUT.resolve("fs"));
         Seeder.seedFileSystem(fsRoot);
+        String bucket = "bench-" + System.currentTimeMillis();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(BenchEnv.BUCKET_PROPERTY, bucket);
+        settings.put(BenchEnv.FS_ROOT_PROPERTY, fsRoot.toString());
+        settings.put(BenchEnv.JIT_WARMUP_PROPERTY, String.valueOf(quick ? 1 : JIT_WARMUP_SECONDS));
+        settings.forEach(System::setProperty);
+        List<String> jvmArgs = new ArrayList<>();
+        settings.forEach((name, value) -> jvmArgs.add("-D" + name + "=" + value));
+        if (!words.contains("latency")) {
+            onS3Proxy(quick, bucket, fsRoot, jvmArgs, loadBefore);
+        }
+        new MemoryS3Suite(quick, bucket, fsRoot, jvmArgs, OUT).run();
+        System.exit(0);
+    }
+
+    private static Set<String> words(String[] args) {
+        Set<String> words = new TreeSet<>();
+        for (String arg : args) {
+            for (String word : arg.split("[\\s,]+")) {
+                if (!word.isEmpty() && !Set.of("full", "quick", "latency").contains(word)) {
+                    throw new IllegalArgumentException("unknown benchmark suite argument '" + word
+                            + "': use full, quick, latency or latency,quick");
+                }
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Everything measured on S3Proxy (directly and through the 20 ms latency proxy) and on the FileSystem,
+     * written to {@code results.md} and {@code getbatch-concurrency.png}.
+     */
+    private static void onS3Proxy(boolean quick, String bucket, Path fsRoot, List<String> baseJvmArgs,
+            String loadBefore) throws Exception {
         try (BenchServers servers = BenchServers.start(BenchEnv.LATENCY);
                 S3Client setup = BenchEnv.rawClient(servers.direct(), 16);
                 SqlDatabases sql = SqlDatabases.start(OUT)) {
-            String bucket = "bench-" + System.currentTimeMillis();
             setup.createBucket(b -> b.bucket(bucket));
             Seeder.seedBucket(setup, bucket);
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put(BenchEnv.DIRECT_PROPERTY, servers.direct().toString());
             settings.put(BenchEnv.SLOW_PROPERTY, servers.slow().toString());
-            settings.put(BenchEnv.BUCKET_PROPERTY, bucket);
-            settings.put(BenchEnv.FS_ROOT_PROPERTY, fsRoot.toString());
-            settings.put(BenchEnv.JIT_WARMUP_PROPERTY, String.valueOf(quick ? 1 : JIT_WARMUP_SECONDS));
             settings.putAll(sql.properties());
             settings.forEach(System::setProperty);
             warmServers(Duration.ofSeconds(quick ? 1 : SERVER_WARMUP_SECONDS));
-            List<String> jvmArgs = new ArrayList<>();
+            List<String> jvmArgs = new ArrayList<>(baseJvmArgs);
             settings.forEach((name, value) -> jvmArgs.add("-D" + name + "=" + value));
             NodeSide node = new NodeSide(quick);
             String nodeMissing = NodeSide.unavailable();
@@ -92,12 +135,11 @@ public final class BenchSuite {
             if (!quick) {
                 jmh.runOnce(GetBatchConcurrencyBench.class, "concurrency", "1");
             }
-            String held = heldTable();
+            String held = heldTable("direct");
             String why = nodeMissing != null ? nodeMissing : node.failure();
             write(jmh, node.medians(), why, held, quick, loadBefore, Machine.load());
             SqlSuite.append(OUT.resolve("results.md"), jmh.medians());
         }
-        System.exit(0);
     }
 
     /**
@@ -115,10 +157,12 @@ public final class BenchSuite {
 
     /**
      * Measures, in this JVM, the heap that {@code all()} over 10,000 documents and the raw loop hold while
-     * they run against what their results hold, each after one unmeasured call.
+     * they run against what their results hold, each after one unmeasured call, at the default concurrency.
+     *
+     * @param endpoint {@code direct} (S3Proxy) or {@code mem} (the in-memory endpoint without latency)
      */
-    private static String heldTable() throws InterruptedException {
-        try (BatchFixture reads = new BatchFixture("direct", BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY)) {
+    static String heldTable(String endpoint) throws InterruptedException {
+        try (BatchFixture reads = new BatchFixture(endpoint, BenchEnv.K10000, BenchEnv.DEFAULT_CONCURRENCY)) {
             reads.all();
             HeapHeld.Measurement ours = HeapHeld.measure(reads::all);
             reads.rawAll();
@@ -133,8 +177,8 @@ public final class BenchSuite {
         double ideal = 1000.0 * BenchEnv.LATENCY.toMillis() / BenchEnv.DEFAULT_CONCURRENCY;
         Report table = Tables.results(m, alchemy, jmh.allocations(), ideal);
         Map<String, SortedMap<Integer, Double>> series = new LinkedHashMap<>();
-        series.put("ours: getBatch", curve(m, "GetBatchConcurrencyBench.getBatch@"));
-        series.put("raw SDK loop", curve(m, "GetBatchConcurrencyBench.rawGetBatch@"));
+        series.put("ours: getBatch", curve(m, "GetBatchConcurrencyBench.getBatch@", ",slow"));
+        series.put("raw SDK loop", curve(m, "GetBatchConcurrencyBench.rawGetBatch@", ",slow"));
         SortedMap<Integer, Double> ideals = new TreeMap<>();
         for (int c : CONCURRENCIES) {
             ideals.put(c, 1000.0 * BenchEnv.LATENCY.toMillis() / c);
@@ -142,8 +186,10 @@ public final class BenchSuite {
         series.put("ideal: 1000 × 20 ms ÷ c", ideals);
         Map<String, Double> references = new LinkedHashMap<>();
         references.put("Alchemy 0.94.0 (50 sockets)", alchemy.get("s3-slow.getBatch"));
-        references.put("ours at 32, no latency", m.get("S3BatchBench.getBatch@direct"));
-        Chart.draw(series, references, OUT.resolve("getbatch-concurrency.png"));
+        references.put("ours at " + BenchEnv.DEFAULT_CONCURRENCY + ", no latency",
+                m.get("S3BatchBench.getBatch@direct"));
+        Chart.draw("getBatch of 1,000 keys, 20 ms per request: time against concurrency",
+                series, references, OUT.resolve("getbatch-concurrency.png"));
         StringBuilder md = new StringBuilder()
                 .append("Run: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
                 .append(quick ? " (quick: one short iteration each, numbers only show that it runs)" : "")
@@ -166,11 +212,12 @@ public final class BenchSuite {
                 + OUT.resolve("getbatch-concurrency.png"));
     }
 
-    private static SortedMap<Integer, Double> curve(Map<String, Double> medians, String prefix) {
+    /** The medians named {@code <prefix><concurrency><suffix>}, by concurrency. */
+    static SortedMap<Integer, Double> curve(Map<String, Double> medians, String prefix, String suffix) {
         SortedMap<Integer, Double> points = new TreeMap<>();
         medians.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                points.put(Integer.parseInt(k.substring(prefix.length())), v);
+            if (k.startsWith(prefix) && k.endsWith(suffix)) {
+                points.put(Integer.parseInt(k.substring(prefix.length(), k.length() - suffix.length())), v);
             }
         });
         return points;

@@ -16,10 +16,9 @@ import java.util.SortedMap;
 import javax.imageio.ImageIO;
 
 /**
- * Draws the chart of {@code docs/performance.md}: {@code getBatch(1000)} time at 20 ms latency against
+ * Draws the charts of {@code docs/performance.md}: {@code getBatch(1000)} time at 20 ms latency against
  * concurrency, both axes logarithmic, for our store, the raw SDK loop and the ideal, with reference times
- * (Alchemy's {@code getBatch}, ours without the added latency) as horizontal lines. Headless
- * {@code java.awt}; not thread-safe.
+ * (such as Alchemy's {@code getBatch}) as horizontal lines. Headless {@code java.awt}; not thread-safe.
  */
 final class Chart {
     private static final int WIDTH = 900;
@@ -47,12 +46,13 @@ final class Chart {
     /**
      * Draws and writes the PNG.
      *
-     * @param series name to (concurrency to milliseconds), drawn in order; the last one dashed
+     * @param title the chart's title
+     * @param series name to (concurrency to milliseconds), drawn in order; the last one dashed and grey
      * @param references name to milliseconds, drawn as horizontal dotted lines; {@code null} values are left out
      * @param file where to write the PNG
      */
-    static void draw(Map<String, SortedMap<Integer, Double>> series, Map<String, Double> references, Path file)
-            throws IOException {
+    static void draw(String title, Map<String, SortedMap<Integer, Double>> series, Map<String, Double> references,
+            Path file) throws IOException {
         List<Double> ys = new ArrayList<>();
         series.values().forEach(s -> ys.addAll(s.values()));
         references.values().stream().filter(v -> v != null).forEach(ys::add);
@@ -60,11 +60,12 @@ final class Chart {
         double low = Math.pow(10, Math.floor(Math.log10(ys.stream().mapToDouble(d -> d).min().orElse(1))));
         double high = Math.pow(10, Math.ceil(Math.log10(ys.stream().mapToDouble(d -> d).max().orElse(10))));
         Chart c = new Chart(1, maxConcurrency, low, high);
-        c.frame(maxConcurrency, low, high);
-        Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x7f7f7f)};
+        c.frame(title, maxConcurrency, low, high);
+        Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e)};
         int i = 0;
         for (Map.Entry<String, SortedMap<Integer, Double>> s : series.entrySet()) {
-            c.line(s.getKey(), s.getValue(), colors[i++ % colors.length], i == series.size());
+            boolean last = ++i == series.size();
+            c.line(s.getKey(), s.getValue(), last ? new Color(0x7f7f7f) : colors[(i - 1) % colors.length], last);
         }
         Color[] lines = {new Color(0xd62728), new Color(0x9467bd)};
         int j = 0;
@@ -77,13 +78,13 @@ final class Chart {
         ImageIO.write(c.image, "png", file.toFile());
     }
 
-    private void frame(int maxConcurrency, double low, double high) {
+    private void frame(String title, int maxConcurrency, double low, double high) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("getBatch of 1,000 keys, 20 ms per request: time against concurrency", LEFT, 30);
+        g.drawString(title, LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
         for (int x = 1; x <= maxConcurrency; x *= 2) {

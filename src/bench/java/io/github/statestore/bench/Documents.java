@@ -15,16 +15,33 @@ final class Documents {
     /** The aimed-at size of one written document, in bytes. */
     static final int TARGET_BYTES = 2048;
 
-    /** Lines of history that bring the first document to about {@value #TARGET_BYTES} bytes. */
-    private static final List<String> PADDING = padding();
+    /** The system property by which {@link FirstCall} learns {@link #paddingLines()}. */
+    static final String PADDING_PROPERTY = "bench.paddingLines";
 
     private Documents() {
     }
 
-    private static List<String> padding() {
-        List<String> lines = new ArrayList<>();
-        while (document(0, lines).toJsonBytes().length < TARGET_BYTES - 40) {
-            lines.add("p" + lines.size() + "-0123456789abcdefghijklmnopqrstuvwxyz");
+    /**
+     * Lines of history that bring the first document to about {@value #TARGET_BYTES} bytes, found by writing
+     * it with more and more lines: computed on first use, so that {@link #keys} alone serializes nothing
+     * (a fresh JVM's first call must not find the serializer warmed).
+     */
+    private static final class Padding {
+        static final List<String> LINES = padding();
+
+        private static List<String> padding() {
+            int n = 0;
+            while (document(0, lines(n)).toJsonBytes().length < TARGET_BYTES - 40) {
+                n++;
+            }
+            return lines(n);
+        }
+    }
+
+    private static List<String> lines(int n) {
+        List<String> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            lines.add("p" + i + "-0123456789abcdefghijklmnopqrstuvwxyz");
         }
         return List.copyOf(lines);
     }
@@ -34,7 +51,21 @@ final class Documents {
      * @return a state whose JSON is about {@value #TARGET_BYTES} bytes
      */
     static State state(int i) {
-        return document(i, PADDING);
+        return document(i, Padding.LINES);
+    }
+
+    /** {@return how many lines of history {@link #state} holds} */
+    static int paddingLines() {
+        return Padding.LINES.size();
+    }
+
+    /**
+     * @param i which resource
+     * @param paddingLines {@link #paddingLines()}, as measured in another JVM
+     * @return the same state as {@link #state}, built without serializing anything
+     */
+    static State state(int i, int paddingLines) {
+        return document(i, lines(paddingLines));
     }
 
     private static State document(int i, List<String> padding) {

@@ -13,7 +13,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code getBatch(1000)} at concurrency 32 took 3.8 s for its first call, 1.7 s for its fourth and 0.95 to
  * 1.0 s from the seventh on, with the C2 compilations per call falling from 349 to under 10), more than a
  * few JMH warm-up iterations send, above all through the 20 ms proxy. So each S3 benchmark first calls the very
- * method JMH will measure (or the fixture's method of that name), against S3Proxy directly, for
+ * method JMH will measure (or the fixture's method of that name), against the same data without added
+ * latency (S3Proxy directly, or the in-memory endpoint's {@code mem}), for
  * {@link BenchEnv#JIT_WARMUP_PROPERTY} seconds. Ours and the raw baselines get the same warm-up.
  * Stateless and thread-safe.
  */
@@ -23,32 +24,49 @@ final class JitWarmup {
 
     /**
      * Calls the benchmark method JMH is about to measure until the warm-up time is over: on {@code self} if
-     * it talks to S3Proxy directly, else on a twin opened against S3Proxy directly and closed afterwards.
+     * it talks to an endpoint without added latency, else on a twin opened against the same data without it
+     * ({@link BenchEnv#withoutLatency}) and closed afterwards. On the in-memory endpoint at 20 ms
+     * ({@code mem20}) it then calls {@code self} for a quarter of that time more: with many requests in flight
+     * and each answered late, the HTTP client's pool and our read pool take branches they do not take
+     * against an endpoint that answers at once, and C2 recompiled for them during the measured calls (a
+     * {@code getBatch(1000)} at 200 at once spent 100 to 115 ms of its 215 ms of CPU in the JIT's compiler
+     * threads after 60 s of warm-up without latency alone, 10 ms after 15 s more with it).
      *
      * @param params JMH's description of the benchmark about to run
-     * @param endpoint {@code self}'s endpoint, {@code direct} or {@code slow}
+     * @param endpoint {@code self}'s endpoint, a name of {@link BenchEnv#endpoint}
      * @param self the set-up object that has a no-argument method of the benchmark's name
      * @param open opens a twin of {@code self} on an endpoint
      * @param close closes a twin
      */
     static <T> void run(BenchmarkParams params, String endpoint, T self, Function<String, T> open,
             Consumer<T> close) {
-        if ("direct".equals(endpoint)) {
+        String fast = BenchEnv.withoutLatency(endpoint);
+        if (fast.equals(endpoint)) {
             call(params, self);
             return;
         }
-        T twin = open.apply("direct");
+        T twin = open.apply(fast);
         try {
             call(params, twin);
         } finally {
             close.accept(twin);
         }
+        if (endpoint.equals("mem20")) {
+            call(params, self, time().dividedBy(4), "with its latency");
+        }
+    }
+
+    private static Duration time() {
+        return Duration.ofSeconds(Long.parseLong(System.getProperty(BenchEnv.JIT_WARMUP_PROPERTY, "0")));
     }
 
     private static void call(BenchmarkParams params, Object target) {
+        call(params, target, time(), "without added latency");
+    }
+
+    private static void call(BenchmarkParams params, Object target, Duration time, String how) {
         String benchmark = params.getBenchmark();
         String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        Duration time = Duration.ofSeconds(Long.parseLong(System.getProperty(BenchEnv.JIT_WARMUP_PROPERTY, "0")));
         Method method = method(target.getClass(), name);
         int calls = repeat(time, () -> {
             try {
@@ -59,8 +77,8 @@ final class JitWarmup {
                 throw new IllegalStateException("warm-up call of " + benchmark + " failed", e.getCause());
             }
         });
-        System.out.println("JIT warm-up: " + calls + " calls of " + name + " on S3Proxy directly in "
-                + time.toSeconds() + " s");
+        System.out.println("JIT warm-up: " + calls + " calls of " + name + " " + how + " in " + time.toSeconds()
+                + " s");
     }
 
     /**

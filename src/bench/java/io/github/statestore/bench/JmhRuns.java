@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -23,11 +24,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code S3SingleBench.get@direct}. Not thread-safe.
  */
 final class JmhRuns {
+    private static final int LOCK_RETRY_SECONDS = 20;
+    private static final int LOCK_WAIT_MINUTES = 120;
     private final List<String> jvmArgs;
     private final boolean quick;
     private final Path out;
     private final Map<String, Double> medians = new LinkedHashMap<>();
     private final Map<String, Double> allocations = new LinkedHashMap<>();
+    private final Map<String, Double> cpu = new LinkedHashMap<>();
 
     /**
      * @param jvmArgs the {@code -D} settings of {@link BenchEnv} for the forked JVMs
@@ -52,11 +56,32 @@ final class JmhRuns {
         if (gc) {
             options.addProfiler(GCProfiler.class);
         }
+        runShortIfQuick(options);
+    }
+
+    /**
+     * Runs one benchmark class on the in-memory endpoint at 20 ms ({@code endpoint=mem20}) with
+     * {@link ProcessCpuProfiler}; its JSON results go to {@code jmh-<class>-mem20.json}.
+     *
+     * @param benchmark the class, which has an {@code endpoint} parameter
+     * @param params further JMH parameters to narrow, as name, values, name, values...
+     */
+    void runOnMemoryS3(Class<?> benchmark, String... params) throws RunnerException {
+        String[] all = new String[params.length + 2];
+        all[0] = "endpoint";
+        all[1] = "mem20";
+        System.arraycopy(params, 0, all, 2, params.length);
+        ChainedOptionsBuilder options = options(benchmark, "-mem20", all);
+        options.addProfiler(ProcessCpuProfiler.class);
+        runShortIfQuick(options);
+    }
+
+    private void runShortIfQuick(ChainedOptionsBuilder options) throws RunnerException {
         if (quick) {
             options.warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(500));
         }
-        collect(new Runner(options.build()).run());
+        collect(runWhenFree(options));
     }
 
     /**
@@ -67,7 +92,37 @@ final class JmhRuns {
      * @param params JMH parameters to narrow, as name, values, name, values...
      */
     void runOnce(Class<?> benchmark, String... params) throws RunnerException {
-        collect(new Runner(options(benchmark, "-once", params).warmupIterations(0).measurementIterations(1).build()).run());
+        collect(runWhenFree(options(benchmark, "-once", params).warmupIterations(0).measurementIterations(1)));
+    }
+
+    /**
+     * Runs JMH once no other JMH run on this machine holds its lock (another checkout's benchmarks, say):
+     * waits and tries again, every {@value #LOCK_RETRY_SECONDS} s for at most {@value #LOCK_WAIT_MINUTES}
+     * minutes, rather than measuring beside it.
+     */
+    private static Collection<RunResult> runWhenFree(ChainedOptionsBuilder options) throws RunnerException {
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(LOCK_WAIT_MINUTES);
+        while (true) {
+            try {
+                return new Runner(options.build()).run();
+            } catch (RunnerException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("JMH lock") || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                System.out.println("Another JMH run holds the machine's lock; trying again in " + LOCK_RETRY_SECONDS
+                        + " s");
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() throws RunnerException {
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(LOCK_RETRY_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException("interrupted while waiting for JMH's lock", e);
+        }
     }
 
     private ChainedOptionsBuilder options(Class<?> benchmark, String resultSuffix, String... params) {
@@ -94,6 +149,8 @@ final class JmhRuns {
             r.getSecondaryResults().forEach((label, result) -> {
                 if (label.endsWith("gc.alloc.rate.norm")) {
                     allocations.put(key, result.getScore());
+                } else if (label.equals(ProcessCpuProfiler.LABEL)) {
+                    cpu.put(key, result.getStatistics().getPercentile(50));
                 }
             });
         }
@@ -112,6 +169,11 @@ final class JmhRuns {
     /** @return each benchmark's median, in milliseconds */
     Map<String, Double> medians() {
         return medians;
+    }
+
+    /** @return the client JVM's CPU time per call of each benchmark run with {@link ProcessCpuProfiler}, ms */
+    Map<String, Double> cpu() {
+        return cpu;
     }
 
     /** @return each profiled benchmark's allocation, in bytes per call */

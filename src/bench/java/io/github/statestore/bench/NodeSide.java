@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +40,64 @@ final class NodeSide {
     }
 
     /**
-     * Times one target; its medians are kept under names such as {@code s3-slow.getBatch}. A failure is
-     * kept, not thrown, so that the Java side still reports.
+     * Times one target; its medians are kept under names such as {@code s3-slow.getBatch}, and the process's
+     * CPU time per call under {@code s3-slow.getBatch.cpu}. A failure is kept, not thrown, so that the Java
+     * side still reports.
      *
-     * @param target {@code s3-direct}, {@code s3-slow} or {@code fs}
+     * @param target {@code s3-direct}, {@code s3-slow}, {@code s3-mem20} or {@code fs}
      * @param endpoint the S3 endpoint, or {@code null} for {@code fs}
      * @param bucket the seeded bucket
      * @param fsRoot the seeded FileSystem root
      */
     void run(String target, URI endpoint, String bucket, Path fsRoot) {
-        ProcessBuilder pb = new ProcessBuilder(quick ? List.of("node", "alchemy-bench.mjs", target, "quick")
-                : List.of("node", "alchemy-bench.mjs", target))
+        run(target, endpoint, bucket, fsRoot, "", List.of());
+    }
+
+    /**
+     * Times some workloads of one target, keeping their medians under names such as
+     * {@code s3-mem20.getBatch<suffix>}.
+     *
+     * @param suffix tells repeated runs apart, or empty
+     * @param workloads the workloads to time, or empty for all
+     */
+    void run(String target, URI endpoint, String bucket, Path fsRoot, String suffix, List<String> workloads) {
+        List<String> args = new ArrayList<>(List.of(target));
+        if (quick) {
+            args.add("quick");
+        }
+        if (!workloads.isEmpty()) {
+            args.add("only=" + String.join(",", workloads));
+        }
+        JsonNode results = node(args, endpoint, bucket, fsRoot);
+        if (results == null) {
+            return;
+        }
+        results.properties().forEach(e -> {
+            medians.put(target + "." + e.getKey() + suffix, e.getValue().get("median").asDouble());
+            if (e.getValue().has("cpu")) {
+                medians.put(target + "." + e.getKey() + suffix + ".cpu", e.getValue().get("cpu").asDouble());
+            }
+            System.out.printf("Alchemy %s.%s: median %.3f ms%n", target, e.getKey(),
+                    e.getValue().get("median").asDouble());
+        });
+    }
+
+    /**
+     * Times the first call of a fresh Node process on S3.
+     *
+     * @param workload {@code get}, {@code set}, {@code getBatch}, {@code all} or {@code list}
+     * @return {@code open}, {@code first}, {@code uptime} and {@code cpu} in milliseconds, or {@code null} if
+     *     it failed (the failure is kept)
+     */
+    JsonNode fresh(String workload, URI endpoint, String bucket, Path fsRoot) {
+        return node(List.of("fresh", workload), endpoint, bucket, fsRoot);
+    }
+
+    /** Runs the script once; {@code null} if it failed, the failure kept. */
+    private JsonNode node(List<String> args, URI endpoint, String bucket, Path fsRoot) {
+        List<String> command = new ArrayList<>(List.of("node", "alchemy-bench.mjs"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> env = pb.environment();
@@ -61,26 +109,23 @@ final class NodeSide {
         if (endpoint != null) {
             env.put("AWS_ENDPOINT_URL_S3", endpoint.toString());
         }
+        String what = "node " + String.join(" ", args);
         try {
             Process p = pb.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                fail("node " + target + " failed (see its output above)");
-                return;
+                fail(what + " failed (see its output above)");
+                return null;
             }
-            JsonNode results = new ObjectMapper().readTree(output.substring(output.lastIndexOf('\n') + 1));
-            results.properties().forEach(e -> {
-                medians.put(target + "." + e.getKey(), e.getValue().get("median").asDouble());
-                System.out.printf("Alchemy %s.%s: median %.3f ms%n", target, e.getKey(),
-                        e.getValue().get("median").asDouble());
-            });
+            return new ObjectMapper().readTree(output.substring(output.lastIndexOf('\n') + 1));
         } catch (IOException e) {
-            fail("node " + target + " could not run: " + e.getMessage());
+            fail(what + " could not run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail("interrupted");
         }
+        return null;
     }
 
     private void fail(String why) {

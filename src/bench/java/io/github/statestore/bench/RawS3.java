@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -29,6 +31,12 @@ final class RawS3 {
     /** One GetObject, the body as bytes. */
     static byte[] get(S3Client s3, String bucket, String objectKey) {
         return s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asByteArray();
+    }
+
+    /** One PutObject of a JSON document. */
+    static PutObjectResponse put(S3Client s3, String bucket, String objectKey, byte[] document) {
+        return s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType("application/json"),
+                RequestBody.fromBytes(document));
     }
 
     /** Every object name under a prefix, without it, page by page. */

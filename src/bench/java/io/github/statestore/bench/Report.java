@@ -55,6 +55,19 @@ final class Report {
         return this;
     }
 
+    /**
+     * A workload with explicit numbers and a target the caller states and judges.
+     *
+     * @param target the target, or {@code —}
+     * @param met the verdict, or {@code —}
+     */
+    Report row(String workload, Double raw, Double ours, Double alchemyMs, String target, String met) {
+        rows.add("| " + workload + " | " + ms(raw) + " | " + ms(ours) + " | " + ms(alchemyMs) + " | "
+                + times(ratio(ours, raw)) + " | " + times(ratio(alchemyMs, ours)) + " | " + target + " | " + met
+                + " |");
+        return this;
+    }
+
     /** A row of bytes allocated per call rather than times. */
     Report allocationRow(String workload, Double raw, Double ours, double maxOursOverRaw) {
         Double r = ratio(ours, raw);
@@ -70,7 +83,7 @@ final class Report {
                 + "|---|---:|---:|---:|---:|---:|---|---|\n" + String.join("\n", rows) + "\n";
     }
 
-    private static Double ratio(Double a, Double b) {
+    static Double ratio(Double a, Double b) {
         return a == null || b == null || b == 0 ? null : a / b;
     }
 

@@ -18,7 +18,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * {@code all()} over 10,000 entries of 2 KB against a raw listing plus GetObject and Jackson parsing of
- * every document, both at concurrency 32, on S3Proxy directly. {@link BenchSuite} runs it with JMH's
+ * every document, both at our default concurrency, on S3Proxy directly. {@link BenchSuite} runs it with JMH's
  * {@code gc} profiler: what matters here is {@code gc.alloc.rate.norm}, the bytes allocated per call.
  */
 @org.openjdk.jmh.annotations.State(Scope.Benchmark)

@@ -29,11 +29,13 @@ final class Tables {
                     "S3SingleBench.get" + at, e[1] + ".get", 0);
             r.row("S3 `set`, 2 KB, " + e[2], "S3SingleBench.rawSet" + at, "S3SingleBench.set" + at, e[1] + ".set", 1.10);
         }
-        r.row("S3 `getBatch(1000)`, direct (raw: SDK loop, 32 threads)", "S3BatchBench.rawGetBatch@direct",
+        int c = BenchEnv.DEFAULT_CONCURRENCY;
+        r.row("S3 `getBatch(1000)`, direct (raw: SDK loop, " + c + " threads)", "S3BatchBench.rawGetBatch@direct",
                 "S3BatchBench.getBatch@direct", "s3-direct.getBatch", 0);
-        r.row("S3 `getBatch(1000)`, 20 ms (raw: SDK loop, 32 threads)", m.get("S3BatchBench.rawGetBatch@slow"),
+        r.row("S3 `getBatch(1000)`, 20 ms (raw: SDK loop, " + c + " threads)", m.get("S3BatchBench.rawGetBatch@slow"),
                 m.get("S3BatchBench.getBatch@slow"), a.get("s3-slow.getBatch"), 0, 3);
-        r.row("S3 `getBatch(1000)`, 20 ms (raw: ideal 1000 × 20 ms ÷ 32)", ideal, m.get("S3BatchBench.getBatch@slow"),
+        r.row("S3 `getBatch(1000)`, 20 ms (raw: ideal 1000 × 20 ms ÷ " + c + ")", ideal,
+                m.get("S3BatchBench.getBatch@slow"),
                 null, 1.5, 0);
         r.row("S3 `all()` over 1,000, direct", "S3BatchBench.rawAll@direct", "S3BatchBench.all@direct",
                 "s3-direct.all", 0);

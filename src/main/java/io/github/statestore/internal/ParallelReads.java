@@ -1,29 +1,42 @@
 package io.github.statestore.internal;
 
 import io.github.statestore.StateStoreException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs a store's reads at most {@code concurrency} at a time on daemon threads it starts on first use and
- * stops on {@link #close()}. With a concurrency of 1 it reads on the caller's thread. Thread-safe.
+ * Runs a store's reads at most {@code concurrency} at a time on daemon threads it starts as reads need them;
+ * a thread idle for {@value #IDLE_SECONDS} s ends, and {@link #close()} ends them all, so an idle store holds
+ * no thread. With a concurrency of 1 it reads on the caller's thread. Thread-safe.
  */
 final class ParallelReads implements AutoCloseable {
+    /** How long a read thread waits for work before it ends, in seconds. */
+    static final int IDLE_SECONDS = 60;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final int concurrency;
-    private ExecutorService pool;
+    private final Duration idle;
+    private ThreadPoolExecutor pool;
 
     ParallelReads(int concurrency) {
+        this(concurrency, Duration.ofSeconds(IDLE_SECONDS));
+    }
+
+    /** @param idle how long a read thread waits for work before it ends */
+    ParallelReads(int concurrency, Duration idle) {
         this.concurrency = concurrency;
+        this.idle = idle;
     }
 
     /** Applies {@code read} to every item (a key, a batch of keys), returning the results in the items' order. */
@@ -61,7 +74,9 @@ final class ParallelReads implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             };
-            pool = Executors.newFixedThreadPool(concurrency, factory);
+            pool = new ThreadPoolExecutor(concurrency, concurrency, idle.toNanos(), TimeUnit.NANOSECONDS,
+                    new LinkedBlockingQueue<>(), factory);
+            pool.allowCoreThreadTimeOut(true);
         }
         return pool;
     }

@@ -96,7 +96,7 @@ class R2ConfigTest {
         assertEquals(Jurisdiction.DEFAULT, c.jurisdiction());
         assertEquals(ACCOUNT, c.accountId());
         assertFalse(c.createBucket());
-        assertEquals(32, c.maxConcurrency());
+        assertEquals(200, c.maxConcurrency());
         assertEquals(Duration.ofSeconds(10), c.attemptTimeout());
         assertEquals(Duration.ofSeconds(30), c.requestTimeout());
         assertEquals(RetryPolicy.defaults(), c.retryPolicy());

@@ -133,7 +133,7 @@ class S3ConfigTest {
         assertEquals(S3Credentials.defaultChain(), c.credentials());
         assertEquals(S3Credentials.Kind.DEFAULT_CHAIN, c.credentials().kind());
         assertFalse(c.createBucket());
-        assertEquals(32, c.maxConcurrency());
+        assertEquals(200, c.maxConcurrency());
         assertEquals(Duration.ofSeconds(10), c.attemptTimeout());
         assertEquals(Duration.ofSeconds(30), c.requestTimeout());
         assertEquals(RetryPolicy.defaults(), c.retryPolicy());
