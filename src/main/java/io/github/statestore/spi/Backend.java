@@ -1,6 +1,7 @@
 package io.github.statestore.spi;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -151,7 +152,40 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * Writes one document atomically if the entry is as expected, as one step against every other writer.
+     * Reads one document with its expiry, without its version: what a store's {@code get} calls. Override it
+     * with {@link #keepsExpiry()}; the default returns {@link #read}'s bytes with no expiry.
+     *
+     * @param key a valid key
+     * @return the bytes last written and their expiry, or {@code null} when the key is absent. An expired
+     *     document is returned as it is: the store, not the backend, judges expiry by its clock
+     */
+    default Document readDocument(String key) {
+        byte[] bytes = read(key);
+        return bytes == null ? null : new Document(bytes, null);
+    }
+
+    /**
+     * Reads several documents with their expiries, as {@link #readBatch} does without them: what a store's
+     * {@code getBatch} and {@code all} call, with at most {@link #readBatchSize()} keys at a time. The default
+     * returns {@link #readBatch}'s bytes with no expiry when this backend keeps none, else calls
+     * {@link #readDocument} for each key.
+     *
+     * @param keys valid keys, each once
+     * @return the documents, in the order of {@code keys}, {@code null} for each absent key
+     */
+    default List<Document> readDocuments(List<String> keys) {
+        List<Document> documents = new ArrayList<>(keys.size());
+        if (keepsExpiry()) {
+            keys.forEach(key -> documents.add(readDocument(key)));
+        } else {
+            readBatch(keys).forEach(bytes -> documents.add(bytes == null ? null : new Document(bytes, null)));
+        }
+        return documents;
+    }
+
+    /**
+     * Writes one document atomically if the entry is as expected, as one step against every other writer; the
+     * written document does not expire.
      *
      * @param key a valid key
      * @param document the bytes to store; the backend must not change them, nor keep the array
@@ -278,7 +312,97 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * Writes one document atomically, replacing any earlier one (the last writer wins).
+     * Whether this backend keeps an expiry with a document: it overrides {@link #readDocument},
+     * {@link #readEntry} (reporting {@link Entry#expiresAt()}), {@link #write(String, byte[], Instant)},
+     * {@link #writeIf(String, byte[], String, Instant)} and {@link #expiries()}, and its plain {@link #write} and
+     * {@link #writeIf} leave a document that does not expire. A store refuses a write with a time to live over a
+     * backend that does not.
+     *
+     * <p>The expiry lives outside the document's bytes (object metadata, a column, a file beside it), so that
+     * other programs reading the scope (Alchemy) see the same documents. It is written in the same atomic step
+     * as the document, or bound to exactly that document's version, so that a reader never sees a document with
+     * another write's expiry. The backend never judges expiry: it reports it, and the store, by the clock of the
+     * machine that reads, treats an expired document as absent and removes it with {@link #deleteIf}.
+     *
+     * @return {@code false} by default
+     */
+    default boolean keepsExpiry() {
+        return false;
+    }
+
+    /**
+     * Writes one document atomically with its expiry, replacing any earlier document and expiry (the last writer
+     * wins).
+     *
+     * @param key a valid key
+     * @param document the bytes to store; the backend must not change them, nor keep the array
+     * @param expiresAt when it expires, or {@code null} for never: then the same as {@link #write(String, byte[])}
+     * @throws io.github.statestore.StateStoreException if {@code expiresAt} is set and this backend keeps no
+     *     expiry (the default)
+     */
+    default void write(String key, byte[] document, Instant expiresAt) {
+        if (expiresAt != null) {
+            throw noExpiry();
+        }
+        write(key, document);
+    }
+
+    /**
+     * Writes one document atomically with its expiry if the entry is as expected, as
+     * {@link #writeIf(String, byte[], String)} does.
+     *
+     * @param key a valid key
+     * @param document the bytes to store; the backend must not change them, nor keep the array
+     * @param expected the version the entry must have, or {@code null} if the key must be absent
+     * @param expiresAt when it expires, or {@code null} for never: then the same as
+     *     {@link #writeIf(String, byte[], String)}
+     * @return the version of the written document
+     * @throws io.github.statestore.ConflictException if the entry is not as expected; nothing is written
+     * @throws io.github.statestore.OutcomeUnknownException if the outcome cannot be known
+     * @throws io.github.statestore.StateStoreException if {@code expiresAt} is set and this backend keeps no
+     *     expiry (the default)
+     */
+    default String writeIf(String key, byte[] document, String expected, Instant expiresAt) {
+        if (expiresAt != null) {
+            throw noExpiry();
+        }
+        return writeIf(key, document, expected);
+    }
+
+    /**
+     * The scope's keys whose document may carry an expiry, each with an instant no later than that expiry, from
+     * one listing where the storage allows (no document read per key): what a store's {@code list}, {@code count},
+     * {@code all} and purge start from. It may name keys whose document has no expiry or a later one, or that
+     * have no document (a mark left by a write that failed or was replaced): the store reads the document of each
+     * key whose instant has passed before it treats the key as expired. It must name every key whose document
+     * carries an expiry.
+     *
+     * @return key to the earliest instant its document may expire at
+     * @throws io.github.statestore.StateStoreException if this backend keeps no expiry (the default)
+     */
+    default Map<String, Instant> expiries() {
+        throw noExpiry();
+    }
+
+    /**
+     * Removes a key's expiry marks of {@link #expiries()} at or before an instant, when the store has found them
+     * stale or has removed the expired document they marked. A backend that keeps the expiry in the same place
+     * as the document has no marks and does nothing, which is the default.
+     *
+     * @param key a valid key
+     * @param upTo marks at or before this instant go
+     */
+    default void forgetExpiries(String key, Instant upTo) {
+    }
+
+    private io.github.statestore.StateStoreException noExpiry() {
+        return new io.github.statestore.StateStoreException(getClass().getName() + " keeps no expiry: it does "
+                + "not override Backend.keepsExpiry() and the expiry methods");
+    }
+
+    /**
+     * Writes one document atomically, replacing any earlier one (the last writer wins); the written document
+     * does not expire.
      *
      * @param key a valid key
      * @param document the bytes to store; the backend must not change them, nor keep the array
