@@ -42,6 +42,11 @@ final class FileLayout {
      * Alchemy lists it as a document.
      */
     public static final String HISTORY_DIR = Scope.RESERVED_PREFIX + "history";
+    /**
+     * The folder in a scope's directory that holds its documents' expiries: one file per key with an expiry,
+     * named by {@link #historyDirName}. Out of sight as {@link #HISTORY_DIR} is.
+     */
+    public static final String EXPIRY_DIR = Scope.RESERVED_PREFIX + "expiry";
     /** The longest file name, in UTF-8 bytes, that this layout writes. */
     public static final int MAX_NAME_BYTES = 255;
     static final int LONG_HEAD_BYTES = 96;
@@ -103,8 +108,9 @@ final class FileLayout {
     }
 
     /**
-     * The name of the folder, in {@link #HISTORY_DIR}, of a key's history entries: the key's document file name
-     * without {@code .json} (a long name's too, which holds the key's SHA-256), so that it is unique per key.
+     * The name of the folder, in {@link #HISTORY_DIR}, of a key's history entries, and of its file in
+     * {@link #EXPIRY_DIR}: the key's document file name without {@code .json} (a long name's too, which holds
+     * the key's SHA-256), so that it is unique per key.
      *
      * @param key the key
      * @return such as {@code a:b}

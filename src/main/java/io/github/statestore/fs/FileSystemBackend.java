@@ -9,6 +9,7 @@ import io.github.statestore.key.KeyCodec;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
+import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * an atomic rename, so readers never see a torn document, and writes are serialized, so a conditional write's
  * check and rename are one step. Watches list the directory and read only the files that changed
  * ({@link FileVersions}), woken by the OS's file watching ({@link DirectoryWatch}). History entries live in the
- * scope's {@code %!history} folder ({@link FileHistory}).
+ * scope's {@code %!history} folder ({@link FileHistory}), expiries in its {@code %!expiry} folder
+ * ({@link FileExpiry}).
  */
 final class FileSystemBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBackend.class);
@@ -46,6 +49,7 @@ final class FileSystemBackend implements Backend {
     private final ScopeLock lock;
     private final FileVersions fileVersions = new FileVersions();
     private final FileHistory history;
+    private final FileExpiry expiry;
 
     /**
      * @param layout the layout, over a root {@link ScopeDirectory#realRoot} resolved
@@ -63,6 +67,7 @@ final class FileSystemBackend implements Backend {
         this.scopeDir = new ScopeDirectory(layout.root(), dir, files, secureDirectories);
         this.lock = new ScopeLock(scopeDir, files, lockWait);
         this.history = new FileHistory(layout, scopeDir, lock, files);
+        this.expiry = new FileExpiry(layout, files);
     }
 
     @Override
@@ -188,7 +193,29 @@ final class FileSystemBackend implements Backend {
 
     @Override
     public Entry readEntry(String key) {
-        return versioned(read(key));
+        String name = layout.fileName(key);
+        try (Directory opened = scopeDir.open()) {
+            byte[] bytes = opened == null ? null : document(opened, key, name);
+            if (bytes == null) {
+                return null;
+            }
+            String version = Digests.version(bytes);
+            return new Entry(bytes, version, expiry.read(opened, key, bytes, version));
+        } catch (IOException e) {
+            throw new StorageException("get", key, dir.resolve(name).toString(), e, false);
+        }
+    }
+
+    /** Reads the file, and its expiry file only if there is one: the version (an MD5) only then. */
+    @Override
+    public Document readDocument(String key) {
+        String name = layout.fileName(key);
+        try (Directory opened = scopeDir.open()) {
+            byte[] bytes = opened == null ? null : document(opened, key, name);
+            return bytes == null ? null : new Document(bytes, expiry.read(opened, key, bytes, null));
+        } catch (IOException e) {
+            throw new StorageException("get", key, dir.resolve(name).toString(), e, false);
+        }
     }
 
     /** Reads the file without computing its version (an MD5 of the bytes), which plain reads do not return. */
@@ -217,9 +244,19 @@ final class FileSystemBackend implements Backend {
 
     @Override
     public void write(String key, byte[] document) {
+        write(key, document, null);
+    }
+
+    @Override
+    public void write(String key, byte[] document, Instant expiresAt) {
         String name = layout.fileName(key);
         try {
-            lock.run(opened -> store(opened, key, name, document));
+            lock.run(opened -> {
+                if (expiresAt != null) {
+                    expiry.writeBefore(opened, key, replaced(opened, name), document, expiresAt);
+                }
+                return store(opened, key, name, document, expiresAt);
+            });
         } catch (IOException e) {
             throw new StorageException("set", key, dir.resolve(name).toString(), e, false);
         }
@@ -227,16 +264,38 @@ final class FileSystemBackend implements Backend {
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
+        return writeIf(key, document, expected, null);
+    }
+
+    @Override
+    public String writeIf(String key, byte[] document, String expected, Instant expiresAt) {
         String name = layout.fileName(key);
         String operation = Conflicts.writeOperation(expected);
         try {
             return lock.run(opened -> {
-                check(opened, key, name, expected, operation);
-                store(opened, key, name, document);
+                byte[] current = check(opened, key, name, expected, operation);
+                if (expiresAt != null) {
+                    expiry.writeBefore(opened, key, current, document, expiresAt);
+                }
+                store(opened, key, name, document, expiresAt);
                 return Digests.version(document);
             });
         } catch (IOException e) {
             throw new StorageException(operation, key, dir.resolve(name).toString(), e, false);
+        }
+    }
+
+    @Override
+    public boolean keepsExpiry() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Instant> expiries() {
+        try (Directory opened = scopeDir.open()) {
+            return opened == null ? Map.of() : expiry.list(opened, this::keyOf);
+        } catch (IOException e) {
+            throw new StorageException("list", null, dir.resolve(FileLayout.EXPIRY_DIR).toString(), e, false);
         }
     }
 
@@ -298,17 +357,19 @@ final class FileSystemBackend implements Backend {
             }
             lock.run(opened -> {
                 check(opened, key, name, expected, "deleteIf");
-                return remove(opened, name);
+                return remove(opened, key, name);
             });
         } catch (IOException e) {
             throw new StorageException("deleteIf", key, dir.resolve(name).toString(), e, false);
         }
     }
 
-    private static void check(Directory opened, String key, String name, String expected, String operation)
+    /** {@return the entry's current bytes, checked to have the expected version} */
+    private static byte[] check(Directory opened, String key, String name, String expected, String operation)
             throws IOException {
         byte[] current = document(opened, key, name);
         verify(key, expected, current == null ? null : Digests.version(current), operation);
+        return current;
     }
 
     private static void verify(String key, String expected, String found, String operation) {
@@ -317,12 +378,26 @@ final class FileSystemBackend implements Backend {
         }
     }
 
-    private Void store(Directory opened, String key, String name, byte[] document) throws IOException {
+    /** Writes a document whose expiry file {@link FileExpiry#writeBefore} wrote, or removes it after. */
+    private Void store(Directory opened, String key, String name, byte[] document, Instant expiresAt)
+            throws IOException {
         if (FileLayout.isLongName(name)) {
             writeSidecar(opened, key, FileLayout.sidecarName(name));
         }
         files.write(opened, name, document);
+        if (expiresAt == null) {
+            expiry.remove(opened, key);
+        }
         return null;
+    }
+
+    /** {@return the bytes a write replaces, or {@code null} when there are none or the entry is no file} */
+    private static byte[] replaced(Directory opened, String name) throws IOException {
+        try {
+            return opened.read(name);
+        } catch (FileTypeException notAFile) {
+            return null;
+        }
     }
 
     /** Writes a long name's key file unless it already holds the key; anything but a regular file is replaced. */
@@ -344,7 +419,7 @@ final class FileSystemBackend implements Backend {
         String name = layout.fileName(key);
         try {
             if (exists()) {
-                lock.run(opened -> remove(opened, name));
+                lock.run(opened -> remove(opened, key, name));
             }
         } catch (IOException e) {
             throw new StorageException("delete", key, dir.resolve(name).toString(), e, false);
@@ -358,8 +433,9 @@ final class FileSystemBackend implements Backend {
         }
     }
 
-    private Void remove(Directory opened, String name) throws IOException {
+    private Void remove(Directory opened, String key, String name) throws IOException {
         files.delete(opened, name);
+        expiry.remove(opened, key);
         if (FileLayout.isLongName(name)) {
             files.delete(opened, FileLayout.sidecarName(name));
         }
