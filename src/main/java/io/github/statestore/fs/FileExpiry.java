@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * renames the document; a write without one renames the document, then deletes the file. So a crash leaves a
  * line of bytes that were never written (ignored) or the old document's line (still right), and a reader
  * without the lock, which reads the document first and this file after, finds the line of the document it
- * read unless that document has meanwhile been replaced. Temp files that killed writers left in the folder are
+ * read unless that document has meanwhile been replaced. A document with an expiry has the version
+ * {@code <MD5>.e<epoch milliseconds>} ({@link #version}), so that a compare-and-set against it (the store's
+ * removal of an expired document) fails once the same bytes are written again with another expiry or none.
+ * Temp files that killed writers left in the folder are
  * removed by this instance's first write with an expiry. Thread-safe, and safe to share with other processes.
  */
 final class FileExpiry {
@@ -43,6 +46,17 @@ final class FileExpiry {
     FileExpiry(FileLayout layout, AtomicFiles files) {
         this.layout = layout;
         this.files = files;
+    }
+
+    /**
+     * A document's version.
+     *
+     * @param digest its bytes' {@link Digests#version}
+     * @param expiresAt its expiry, or {@code null}
+     * @return the digest, followed by {@code .e<epoch milliseconds>} when it expires
+     */
+    static String version(String digest, Instant expiresAt) {
+        return expiresAt == null ? digest : digest + ".e" + expiresAt.toEpochMilli();
     }
 
     /**
@@ -88,6 +102,38 @@ final class FileExpiry {
             }
         }
         return found;
+    }
+
+    /**
+     * Adds their expiries to the versions of a listing of the scope's documents, from one listing of the
+     * folder and a read of each file in it.
+     *
+     * @param scope the open scope directory
+     * @param keys the key of each document file name listed
+     * @param versions each listed key's {@link Digests#version}, where those of documents with an expiry are
+     *     replaced by their {@link #version}
+     */
+    void addTo(Directory scope, Map<String, String> keys, Map<String, String> versions) throws IOException {
+        try (Directory folder = scope.child(FileLayout.EXPIRY_DIR)) {
+            for (String name : folder == null ? List.<String>of() : folder.names()) {
+                String key = keys.get(name + FileLayout.SUFFIX);
+                byte[] lines = key == null ? null : readQuietly(folder, name);
+                Instant at = lines == null ? null : matching(key, lines, versions.get(key));
+                if (at != null) {
+                    versions.put(key, version(versions.get(key), at));
+                }
+            }
+        }
+    }
+
+    /** {@return a file's bytes, or {@code null}, with a warning, if it is not a regular file} */
+    private static byte[] readQuietly(Directory folder, String name) throws IOException {
+        try {
+            return folder.read(name);
+        } catch (FileTypeException e) {
+            LOG.warn("Skipping {}: {}", e.getFile(), e.getReason());
+            return null;
+        }
     }
 
     /**
@@ -158,13 +204,7 @@ final class FileExpiry {
     }
 
     private Instant earliest(Directory folder, String name) throws IOException {
-        byte[] lines;
-        try {
-            lines = folder.read(name);
-        } catch (FileTypeException e) {
-            LOG.warn("Skipping {}: {}", e.getFile(), e.getReason());
-            return null;
-        }
+        byte[] lines = readQuietly(folder, name);
         Instant first = null;
         for (String line : lines == null ? new String[0] : new String(lines, StandardCharsets.UTF_8).split("\n")) {
             Instant at = parse(name, line.substring(line.lastIndexOf(' ') + 1));

@@ -101,7 +101,7 @@ final class FileSystemBackend implements Backend {
     @Override
     public Map<String, String> versions() {
         Map<String, String> versions = new HashMap<>();
-        List<String> documents = new ArrayList<>();
+        Map<String, String> documents = new HashMap<>();
         try (Directory opened = scopeDir.open()) {
             if (opened != null) {
                 for (String name : opened.names()) {
@@ -110,14 +110,17 @@ final class FileSystemBackend implements Backend {
                     String version = key == null ? null : version(opened, name, found);
                     if (version != null) {
                         versions.put(key, version);
-                        documents.add(name);
+                        documents.put(name, key);
                     }
                 }
+            }
+            if (opened != null && !documents.isEmpty()) {
+                expiry.addTo(opened, documents, versions);
             }
         } catch (IOException e) {
             throw new StorageException("watch", null, dir.toString(), e, false);
         }
-        fileVersions.retain(documents);
+        fileVersions.retain(documents.keySet());
         return versions;
     }
 
@@ -199,8 +202,9 @@ final class FileSystemBackend implements Backend {
             if (bytes == null) {
                 return null;
             }
-            String version = Digests.version(bytes);
-            return new Entry(bytes, version, expiry.read(opened, key, bytes, version));
+            String digest = Digests.version(bytes);
+            Instant expiresAt = expiry.read(opened, key, bytes, digest);
+            return new Entry(bytes, FileExpiry.version(digest, expiresAt), expiresAt);
         } catch (IOException e) {
             throw new StorageException("get", key, dir.resolve(name).toString(), e, false);
         }
@@ -273,12 +277,13 @@ final class FileSystemBackend implements Backend {
         String operation = Conflicts.writeOperation(expected);
         try {
             return lock.run(opened -> {
-                byte[] current = check(opened, key, name, expected, operation);
+                byte[] current = checkDocument(opened, key, name, expected, operation);
                 if (expiresAt != null) {
                     expiry.writeBefore(opened, key, current, document, expiresAt);
                 }
                 store(opened, key, name, document, expiresAt);
-                return Digests.version(document);
+                return FileExpiry.version(Digests.version(document),
+                        expiresAt == null ? null : Instant.ofEpochMilli(expiresAt.toEpochMilli()));
             });
         } catch (IOException e) {
             throw new StorageException(operation, key, dir.resolve(name).toString(), e, false);
@@ -356,7 +361,7 @@ final class FileSystemBackend implements Backend {
                 verify(key, expected, null, "deleteIf");
             }
             lock.run(opened -> {
-                check(opened, key, name, expected, "deleteIf");
+                checkDocument(opened, key, name, expected, "deleteIf");
                 return remove(opened, key, name);
             });
         } catch (IOException e) {
@@ -364,12 +369,20 @@ final class FileSystemBackend implements Backend {
         }
     }
 
-    /** {@return the entry's current bytes, checked to have the expected version} */
-    private static byte[] check(Directory opened, String key, String name, String expected, String operation)
+    /** {@return the document's current bytes, checked to have the expected version, its expiry's included} */
+    private byte[] checkDocument(Directory opened, String key, String name, String expected, String operation)
+            throws IOException {
+        byte[] current = document(opened, key, name);
+        String digest = current == null ? null : Digests.version(current);
+        verify(key, expected, digest == null ? null
+                : FileExpiry.version(digest, expiry.read(opened, key, current, digest)), operation);
+        return current;
+    }
+
+    private static void check(Directory opened, String key, String name, String expected, String operation)
             throws IOException {
         byte[] current = document(opened, key, name);
         verify(key, expected, current == null ? null : Digests.version(current), operation);
-        return current;
     }
 
     private static void verify(String key, String expected, String found, String operation) {

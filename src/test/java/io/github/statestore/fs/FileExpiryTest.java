@@ -82,7 +82,7 @@ class FileExpiryTest {
         assertEquals(List.of("%!expiry", ".statestore.lock", "api:db.json"), names(scopeDir));
         assertEquals(List.of("api:db"), names(scopeDir.resolve("%!expiry")));
         assertEquals(List.of("api/db"), backend.keys());
-        assertEquals(Map.of("api/db", Digests.version(ONE)), backend.versions());
+        assertEquals(Map.of("api/db", backend.readEntry("api/db").version()), backend.versions());
         assertEquals(List.of(), backend.lockNames());
         assertEquals(List.of(), new FileSystemScopes(layout, NameStyle.POSIX, new AtomicFiles(true))
                 .childNames(SCOPE));
@@ -95,7 +95,7 @@ class FileExpiryTest {
         Instant at = Instant.ofEpochSecond(1_700_000_000L, 123_456_789L);
         backend.write("k", ONE, at);
         assertEquals(AT, backend.readEntry("k").expiresAt());
-        assertEquals(Digests.version(ONE), backend.readEntry("k").version());
+        assertEquals(Digests.version(ONE) + ".e1700000000123", backend.readEntry("k").version());
         assertEquals(AT, backend.readDocument("k").expiresAt());
         assertArrayEquals(ONE, backend.readDocument("k").bytes());
         assertEquals(AT, backend.readDocuments(List.of("k", "absent")).get(0).expiresAt());
@@ -114,8 +114,8 @@ class FileExpiryTest {
 
     @Test
     void aWriteIfWithExpiryKeepsItAndAConflictWritesNothing() {
-        String version = backend.writeIf("k", ONE, null, AT);
-        assertEquals(Digests.version(ONE), version);
+        String version = backend.writeIf("k", ONE, null, AT.plusNanos(999_999));
+        assertEquals(backend.readEntry("k").version(), version);
         assertEquals(AT, backend.readEntry("k").expiresAt());
         assertThrows(ConflictException.class, () -> backend.writeIf("k", TWO, null, AT.plusSeconds(1)));
         assertThrows(ConflictException.class, () -> backend.writeIf("other", TWO, version, AT));
@@ -132,7 +132,7 @@ class FileExpiryTest {
         assertNull(backend.readEntry("k").expiresAt());
         assertFalse(Files.exists(expiryFile("k")));
         backend.write("k", ONE, AT);
-        backend.writeIf("k", TWO, Digests.version(ONE));
+        backend.writeIf("k", TWO, backend.readEntry("k").version());
         assertNull(backend.readDocument("k").expiresAt());
         assertFalse(Files.exists(expiryFile("k")));
     }
@@ -143,7 +143,7 @@ class FileExpiryTest {
         backend.write("k", ONE);
         assertNull(backend.readEntry("k").expiresAt());
         backend.write("k", ONE, AT);
-        backend.writeIf("k", ONE, Digests.version(ONE), null);
+        backend.writeIf("k", ONE, backend.readEntry("k").version(), null);
         assertNull(backend.readDocument("k").expiresAt());
     }
 
@@ -234,7 +234,7 @@ class FileExpiryTest {
         backend.write("c", ONE, AT);
         backend.delete("a");
         assertFalse(Files.exists(expiryFile("a")));
-        backend.deleteIf("b", Digests.version(ONE));
+        backend.deleteIf("b", backend.readEntry("b").version());
         assertFalse(Files.exists(expiryFile("b")));
         backend.deleteAll(List.of("c"));
         assertFalse(Files.exists(expiryFile("c")));
@@ -248,6 +248,28 @@ class FileExpiryTest {
         backend.write("k", ONE, AT);
         assertThrows(ConflictException.class, () -> backend.deleteIf("k", Digests.version(TWO)));
         assertEquals(AT, backend.readEntry("k").expiresAt());
+    }
+
+    @Test
+    void theVersionTellsTheExpiryApartSoARemovalLosesToARewriteOfTheSameBytes() {
+        backend.write("k", ONE);
+        String permanent = backend.readEntry("k").version();
+        assertEquals(Digests.version(ONE), permanent);
+        backend.write("k", ONE, AT);
+        String expiring = backend.readEntry("k").version();
+        assertEquals(Map.of("k", expiring), backend.versions());
+        backend.write("k", ONE, AT.plusSeconds(60));
+        String refreshed = backend.readEntry("k").version();
+        assertFalse(refreshed.equals(expiring));
+        assertEquals(Map.of("k", refreshed), backend.versions());
+        assertThrows(ConflictException.class, () -> backend.deleteIf("k", expiring));
+        assertThrows(ConflictException.class, () -> backend.deleteIf("k", permanent));
+        assertThrows(ConflictException.class, () -> backend.writeIf("k", TWO, expiring));
+        assertEquals(AT.plusSeconds(60), backend.readEntry("k").expiresAt());
+        backend.write("k", ONE);
+        assertEquals(Map.of("k", permanent), backend.versions());
+        backend.deleteIf("k", permanent);
+        assertNull(backend.readEntry("k"));
     }
 
     @Test
