@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.ConflictException;
+import io.github.statestore.CorruptStateException;
 import io.github.statestore.Scope;
 import io.github.statestore.internal.Digests;
 import io.github.statestore.key.NameStyle;
@@ -270,6 +271,22 @@ class FileExpiryTest {
         assertEquals(Map.of("k", permanent), backend.versions());
         backend.deleteIf("k", permanent);
         assertNull(backend.readEntry("k"));
+    }
+
+    @Test
+    void anExpiryFileThatIsALinkIsCorruptForReadsAndSkippedByTheListing() throws IOException {
+        backend.write("k", ONE, AT);
+        Path target = dir.resolve("elsewhere");
+        Files.writeString(target, line(ONE, AT));
+        Files.delete(expiryFile("k"));
+        Files.createSymbolicLink(expiryFile("k"), target);
+        CorruptStateException e = assertThrows(CorruptStateException.class, () -> backend.readEntry("k"));
+        assertEquals(expiryFile("k").toString(), e.getLocation());
+        assertThrows(CorruptStateException.class, () -> backend.readDocument("k"));
+        assertEquals(Map.of(), backend.expiries());
+        backend.write("k", ONE);
+        assertNull(backend.readEntry("k").expiresAt());
+        assertTrue(Files.exists(target));
     }
 
     @Test
