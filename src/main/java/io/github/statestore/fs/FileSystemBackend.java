@@ -282,8 +282,7 @@ final class FileSystemBackend implements Backend {
                     expiry.writeBefore(opened, key, current, document, expiresAt);
                 }
                 store(opened, key, name, document, expiresAt);
-                return FileExpiry.version(Digests.version(document),
-                        expiresAt == null ? null : Instant.ofEpochMilli(expiresAt.toEpochMilli()));
+                return FileExpiry.version(Digests.version(document), expiresAt);
             });
         } catch (IOException e) {
             throw new StorageException(operation, key, dir.resolve(name).toString(), e, false);
