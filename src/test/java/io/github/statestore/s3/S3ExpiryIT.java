@@ -13,7 +13,9 @@ import io.github.statestore.Scope;
 import io.github.statestore.s3.RecordingProxy.Request;
 import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +177,26 @@ class S3ExpiryIT {
         assertEquals(AT_MS.plusSeconds(1), backend.readEntry(key).expiresAt());
         backend.forgetExpiries(key, AT_MS.plusSeconds(1));
         assertEquals(List.of(), objects("alchemy/%!expiry/"));
+    }
+
+    /**
+     * The mark's PUT and the document's conditional PUT each land but lose their answer: the mark is put again
+     * (the same empty object), and the document's write is recognized as ours by its write id, with its expiry.
+     */
+    @Test
+    void lostAnswersOfTheMarkAndTheConditionalWriteAreRetriedExactly() throws IOException {
+        RetryPolicy fast = RetryPolicy.builder().maxAttempts(3).baseDelay(Duration.ofMillis(1))
+                .maxDelay(Duration.ofMillis(10)).build();
+        try (FaultProxy proxy = FaultProxy.toS3Server();
+                S3Backend faulted = open(proxy.config(bucket).retryPolicy(fast).build(), SCOPE)) {
+            proxy.plan(FaultPlan.firstOf("PUT", List.of(Fault.RESET_AFTER, Fault.NONE, Fault.RESET_AFTER)));
+            String version = faulted.writeIf(KEY, DOC, null, AT);
+            assertEquals(4, proxy.requests("PUT"));
+            assertEquals(2, proxy.injected(Fault.RESET_AFTER));
+            assertEquals(version, backend.readEntry(KEY).version());
+            assertEquals(AT_MS, backend.readEntry(KEY).expiresAt());
+            assertEquals(List.of(MARKS + "1893553445678"), objects("alchemy/%!expiry/"));
+        }
     }
 
     @Test
