@@ -1,6 +1,7 @@
 package io.github.statestore;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,90 @@ public interface StateStore extends AutoCloseable {
      *     state format's "Limits"); nothing is written
      */
     Version create(String key, State state);
+
+    /**
+     * Writes a state that expires after a time to live, replacing any earlier one (the last writer wins), as
+     * {@link #set(String, State)} does. Once the expiry has passed, by the clock of the machine that reads, the key
+     * is absent for {@link #get}, {@link #getVersioned}, {@link #getBatch}, {@link #all}, {@link #list} and
+     * {@link #count}, and a read that meets it removes it; {@link #purgeExpired()} removes every expired entry. A
+     * later write without a time to live makes the entry permanent again. The expiry is kept outside the JSON
+     * document, so other programs reading the scope (Alchemy) see the same document and know nothing of it.
+     *
+     * @param key the key
+     * @param state the state
+     * @param ttl how long the entry lives, from now: 1 ms to 36,500 days (rounded up to whole milliseconds)
+     * @throws InvalidKeyException if the key is invalid
+     * @throws InvalidArgumentException naming {@code ttl} and the key, if the ttl is out of range
+     * @throws StateStoreException if the store's backend keeps no expiry (the default of this method)
+     */
+    default void set(String key, State state, Duration ttl) {
+        throw noExpiry("set(String, State, Duration)");
+    }
+
+    /**
+     * Writes a state that expires after a time to live, only if the key still has the expected version, as
+     * {@link #setIf(String, State, Version)} does.
+     *
+     * @param key the key
+     * @param state the state
+     * @param expected the version the key must have
+     * @param ttl how long the entry lives, from now, as for {@link #set(String, State, Duration)}
+     * @return the version of the written state
+     * @throws ConflictException if the key is absent or has another version; nothing is written
+     * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told
+     * @throws InvalidArgumentException naming {@code ttl} and the key, if the ttl is out of range
+     * @throws StateStoreException if the store's backend keeps no expiry (the default of this method)
+     */
+    default Version setIf(String key, State state, Version expected, Duration ttl) {
+        throw noExpiry("setIf(String, State, Version, Duration)");
+    }
+
+    /**
+     * Writes a state that expires after a time to live, only if the key is absent, as
+     * {@link #create(String, State)} does; a key whose entry has expired is absent.
+     *
+     * @param key the key
+     * @param state the state
+     * @param ttl how long the entry lives, from now, as for {@link #set(String, State, Duration)}
+     * @return the version of the written state
+     * @throws ConflictException if the key exists; nothing is written
+     * @throws OutcomeUnknownException if an attempt's answer was lost and the outcome cannot be told
+     * @throws InvalidArgumentException naming {@code ttl} and the key, if the ttl is out of range
+     * @throws StateStoreException if the store's backend keeps no expiry (the default of this method)
+     */
+    default Version create(String key, State state, Duration ttl) {
+        throw noExpiry("create(String, State, Duration)");
+    }
+
+    /**
+     * When a key's entry expires.
+     *
+     * @param key the key
+     * @return the instant it was written to expire at, or empty when it does not expire, is absent or has
+     *     expired
+     * @throws InvalidKeyException if the key is invalid
+     * @throws StateStoreException if the store's backend keeps no expiry (the default of this method)
+     */
+    default Optional<Instant> expiresAt(String key) {
+        throw noExpiry("expiresAt(String)");
+    }
+
+    /**
+     * Removes every entry of this scope whose expiry has passed, by this machine's clock, each with a
+     * compare-and-set delete, so that an entry written again meanwhile stays. Reads remove the expired entries
+     * they meet; this removes the others, for a scheduled job or the command line's {@code purge}.
+     *
+     * @return how many entries this call removed
+     * @throws StateStoreException if the store's backend keeps no expiry (the default of this method)
+     */
+    default int purgeExpired() {
+        throw noExpiry("purgeExpired()");
+    }
+
+    private StateStoreException noExpiry(String method) {
+        return new StateStoreException(getClass().getName() + " keeps no expiry: it does not implement StateStore."
+                + method);
+    }
 
     /**
      * Reads, changes and writes one state with {@link #setIf} (or {@link #create} when absent), re-reading

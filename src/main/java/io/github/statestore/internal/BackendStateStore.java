@@ -4,6 +4,7 @@ import io.github.statestore.ChangeListener;
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.HistoryEntry;
 import io.github.statestore.HistoryPolicy;
+import io.github.statestore.InvalidArgumentException;
 import io.github.statestore.InvalidStateException;
 import io.github.statestore.Lease;
 import io.github.statestore.LockInfo;
@@ -19,8 +20,11 @@ import io.github.statestore.VersionedState;
 import io.github.statestore.WatchOptions;
 import io.github.statestore.key.KeyCodec;
 import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -43,8 +47,13 @@ import java.util.function.Supplier;
  * Thread-safe when its backend is.
  */
 public final class BackendStateStore implements StateStore {
+    private static final Duration MIN_TTL = Duration.ofMillis(1);
+    private static final Duration MAX_TTL = Duration.ofDays(36_500);
+    /** The clock that sets and judges expiry: this machine's. */
+    private static final Clock CLOCK = Clock.systemUTC();
     private final Scope scope;
     private final Backend backend;
+    private final ExpiryBackend expiry;
     private final History history;
     private final SecretCodec secrets;
     private final ParallelReads reads;
@@ -69,7 +78,9 @@ public final class BackendStateStore implements StateStore {
      *
      * @param scope the scope the backend serves
      * @param backend the backend; closed with this store. With {@code history} on, it must keep history entries
-     *     ({@link Backend#keepsHistory()}), and every write goes through a {@link HistoryBackend} over it
+     *     ({@link Backend#keepsHistory()}), and every write goes through a {@link HistoryBackend} over it; when it
+     *     keeps expiry ({@link Backend#keepsExpiry()}), everything goes through an {@link ExpiryBackend}, by this
+     *     machine's clock
      * @param secrets how secrets are sealed and opened
      * @param history the history policy
      */
@@ -77,7 +88,9 @@ public final class BackendStateStore implements StateStore {
         this.scope = Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(backend, "backend");
         this.history = new History(backend, Objects.requireNonNull(history, "history"));
-        this.backend = history.enabled() ? new HistoryBackend(backend, this.history) : backend;
+        Backend kept = history.enabled() ? new HistoryBackend(backend, this.history) : backend;
+        this.expiry = backend.keepsExpiry() ? new ExpiryBackend(kept, CLOCK) : null;
+        this.backend = expiry == null ? kept : expiry;
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.reads = new ParallelReads(backend.readConcurrency());
         this.leases = new Leases(this, backend);
@@ -174,6 +187,76 @@ public final class BackendStateStore implements StateStore {
         validate(key);
         Arguments.notNull(state, "state");
         return observed("create", key, () -> Version.of(open().writeIf(key, bytes(key, state), null)));
+    }
+
+    @Override
+    public void set(String key, State state, Duration ttl) {
+        validate(key);
+        Arguments.notNull(state, "state");
+        Instant expiresAt = expiresAfter(key, ttl);
+        run("set", key, () -> open().write(key, bytes(key, state), expiresAt));
+    }
+
+    @Override
+    public Version setIf(String key, State state, Version expected, Duration ttl) {
+        validate(key);
+        Arguments.notNull(state, "state");
+        Arguments.notNull(expected, "expected");
+        Instant expiresAt = expiresAfter(key, ttl);
+        return observed("setIf", key,
+                () -> Version.of(open().writeIf(key, bytes(key, state), expected.token(), expiresAt)));
+    }
+
+    @Override
+    public Version create(String key, State state, Duration ttl) {
+        validate(key);
+        Arguments.notNull(state, "state");
+        Instant expiresAt = expiresAfter(key, ttl);
+        return observed("create", key, () -> Version.of(open().writeIf(key, bytes(key, state), null, expiresAt)));
+    }
+
+    @Override
+    public Optional<Instant> expiresAt(String key) {
+        validate(key);
+        return observed("expiresAt", key, () -> {
+            Document document = expiring().readDocument(key);
+            return Optional.ofNullable(document == null ? null : document.expiresAt());
+        });
+    }
+
+    @Override
+    public int purgeExpired() {
+        return observed("purgeExpired", null, () -> expiring().purge());
+    }
+
+    /**
+     * {@return when an entry written now with a time to live expires, rounded up to whole milliseconds}
+     *
+     * @throws InvalidArgumentException naming {@code ttl} and the key, if the ttl is null or out of range
+     */
+    private Instant expiresAfter(String key, Duration ttl) {
+        if (ttl == null || ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+            throw new InvalidArgumentException("ttl", "must be from 1 ms to 36,500 days, was " + ttl + " for key '"
+                    + key + "'");
+        }
+        expiring();
+        Instant exact = CLOCK.instant().plus(ttl);
+        Instant millis = Instant.ofEpochMilli(exact.toEpochMilli());
+        return millis.isBefore(exact) ? millis.plusMillis(1) : millis;
+    }
+
+    /**
+     * {@return the backend as its expiry wrapper}
+     *
+     * @throws StateStoreException if it keeps no expiry
+     */
+    private ExpiryBackend expiring() {
+        open();
+        if (expiry == null) {
+            throw new StateStoreException("The store of scope " + scope + " cannot expire entries: its backend, "
+                    + backend + ", keeps no expiry (" + backend.getClass().getName() + ".keepsExpiry() is false)");
+        }
+        return expiry;
     }
 
     @Override
@@ -370,14 +453,14 @@ public final class BackendStateStore implements StateStore {
     }
 
     private Map<String, State> readBatch(List<String> keys) {
-        List<byte[]> documents = open().readBatch(keys);
+        List<Document> documents = open().readDocuments(keys);
         if (documents.size() != keys.size()) {
             throw new StateStoreException(backend + " returned " + documents.size() + " documents for "
                     + keys.size() + " keys", null, false);
         }
         Map<String, State> states = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            byte[] bytes = documents.get(i);
+            byte[] bytes = documents.get(i) == null ? null : documents.get(i).bytes();
             Operation.read(bytes);
             if (bytes != null) {
                 states.put(keys.get(i), parse(keys.get(i), bytes));
@@ -387,7 +470,8 @@ public final class BackendStateStore implements StateStore {
     }
 
     private State read(String key) {
-        byte[] bytes = open().read(key);
+        Document document = open().readDocument(key);
+        byte[] bytes = document == null ? null : document.bytes();
         Operation.read(bytes);
         return bytes == null ? null : parse(key, bytes);
     }

@@ -7,10 +7,13 @@ import io.github.statestore.ScopeCopy;
 import io.github.statestore.StateStore;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -19,7 +22,8 @@ import java.util.function.Consumer;
  * secrets keep their envelopes and no password is needed. The rule for each key: absent in the target, it is
  * created (compare-and-set: absent); equal bytes there, it is left alone; other bytes there, it is refused
  * unless overwriting, and then replaced only if the target still has the version read. Re-running a copy
- * therefore finishes an interrupted one and never applies anything twice. Lock entries are not copied. Not
+ * therefore finishes an interrupted one and never applies anything twice. An expiring entry keeps its expiry
+ * (expired ones are not copied); a target that keeps no expiry refuses it. Lock entries are not copied. Not
  * shared: one per scope copied.
  */
 public final class Copier {
@@ -70,9 +74,9 @@ public final class Copier {
     }
 
     private void copyKey(BackendStateStore source, BackendStateStore target, String key) {
-        byte[] bytes = source.backend().read(key);
-        if (bytes != null) {
-            place(source, target, key, bytes);
+        Document document = source.backend().readDocument(key);
+        if (document != null) {
+            place(source, target, key, document.bytes(), document.expiresAt());
         }
     }
 
@@ -85,8 +89,22 @@ public final class Copier {
      * @param bytes the document
      */
     public void place(StateStore source, StateStore target, String key, byte[] bytes) {
+        place(source, target, key, bytes, null);
+    }
+
+    /**
+     * Places one document that expires, with its expiry: a target whose backend keeps no expiry refuses it.
+     *
+     * @param expiresAt when it expires, or {@code null} for never
+     */
+    private void place(StateStore source, StateStore target, String key, byte[] bytes, Instant expiresAt) {
         Scope scope = target.scope();
         Backend to = backed(target).backend();
+        if (expiresAt != null && !to.keepsExpiry()) {
+            tally.refuse(scope, key, "expires at " + expiresAt + " and the target keeps no expiry: copied, it "
+                    + "would never expire");
+            return;
+        }
         try {
             backed(source).checkDocument(key, bytes);
         } catch (CorruptStateException e) {
@@ -94,7 +112,8 @@ public final class Copier {
             return;
         }
         Entry current = to.readEntry(key);
-        if (current != null && Arrays.equals(current.bytes(), bytes)) {
+        if (current != null && Arrays.equals(current.bytes(), bytes)
+                && Objects.equals(current.expiresAt(), expiresAt)) {
             tally.unchanged.incrementAndGet();
             verify(to, scope, key, bytes);
             return;
@@ -105,7 +124,7 @@ public final class Copier {
         }
         if (!dryRun) {
             try {
-                to.writeIf(key, bytes, current == null ? null : current.version());
+                to.writeIf(key, bytes, current == null ? null : current.version(), expiresAt);
             } catch (ConflictException changed) {
                 tally.refuse(scope, key, "changed in the target during the copy; copy again");
                 return;

@@ -5,8 +5,10 @@ import io.github.statestore.Version;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
+import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,8 @@ import java.util.function.Supplier;
  * it keeps is numbered after every entry kept for good before it), keeps the document, writes or deletes with
  * compare-and-set against its version, and prunes past the policy's bounds; when another writer got there
  * first, the entry just kept is removed again and a plain {@link #write} or {@link #delete} starts over. The
- * document's own write stays one atomic write of the backend. Everything else goes to the backend as it is.
- * Thread-safe when the backend is.
+ * document's own write stays one atomic write of the backend, with its expiry. Everything else goes to the backend
+ * as it is. Thread-safe when the backend is.
  */
 final class HistoryBackend implements Backend {
     /** How many times a plain write or delete starts over when other writers got there first. */
@@ -41,13 +43,19 @@ final class HistoryBackend implements Backend {
 
     @Override
     public void write(String key, byte[] document) {
+        write(key, document, null);
+    }
+
+    @Override
+    public void write(String key, byte[] document, Instant expiresAt) {
         for (int attempt = 1; ; attempt++) {
             Entry current = backend.readEntry(key);
             try {
                 if (current == null) {
-                    backend.writeIf(key, document, null);
+                    backend.writeIf(key, document, null, expiresAt);
                 } else {
-                    replace(key, current, false, () -> backend.writeIf(key, document, current.version()));
+                    replace(key, current, false,
+                            () -> backend.writeIf(key, document, current.version(), expiresAt));
                 }
                 return;
             } catch (ConflictException raced) {
@@ -58,11 +66,16 @@ final class HistoryBackend implements Backend {
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
+        return writeIf(key, document, expected, null);
+    }
+
+    @Override
+    public String writeIf(String key, byte[] document, String expected, Instant expiresAt) {
         if (expected == null) {
-            return backend.writeIf(key, document, null);
+            return backend.writeIf(key, document, null, expiresAt);
         }
         Entry current = expect(key, expected, "setIf");
-        return replace(key, current, false, () -> backend.writeIf(key, document, expected));
+        return replace(key, current, false, () -> backend.writeIf(key, document, expected, expiresAt));
     }
 
     @Override
@@ -187,6 +200,31 @@ final class HistoryBackend implements Backend {
     @Override
     public List<byte[]> readBatch(List<String> keys) {
         return backend.readBatch(keys);
+    }
+
+    @Override
+    public Document readDocument(String key) {
+        return backend.readDocument(key);
+    }
+
+    @Override
+    public List<Document> readDocuments(List<String> keys) {
+        return backend.readDocuments(keys);
+    }
+
+    @Override
+    public boolean keepsExpiry() {
+        return backend.keepsExpiry();
+    }
+
+    @Override
+    public Map<String, Instant> expiries() {
+        return backend.expiries();
+    }
+
+    @Override
+    public void forgetExpiries(String key, Instant upTo) {
+        backend.forgetExpiries(key, upTo);
     }
 
     @Override

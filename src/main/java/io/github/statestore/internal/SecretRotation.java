@@ -12,7 +12,7 @@ import java.util.function.BiFunction;
  * Re-encrypts a scope's secrets from one password to another, entry by entry, each written back with a
  * compare-and-set (re-read and redone on conflict). Entries without secrets, and entries already under the
  * new password, are left as they are, so an interrupted rotation can be run again, and until then every
- * entry is readable with one of the two passwords. One per call; not shared.
+ * entry is readable with one of the two passwords. An entry keeps its expiry. One per call; not shared.
  */
 final class SecretRotation {
     private final Backend backend;
@@ -45,7 +45,7 @@ final class SecretRotation {
             try {
                 byte[] document = after.seal(key, opened).toJsonBytes();
                 Operation.written(document);
-                backend.writeIf(key, document, entry.version());
+                backend.writeIf(key, document, entry.version(), entry.expiresAt());
                 return true;
             } catch (ConflictException changed) {
                 continue;

@@ -5,7 +5,9 @@ import io.github.statestore.internal.Digests;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
+import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * One scope's view of a {@link MemoryConfig}'s space. Documents are stored as the same JSON bytes the other
  * backends write, so values are copied in and out and callers can never change what is stored; conditional
- * writes are atomic map operations. History entries are kept in a map per key, beside the scope's documents.
+ * writes are atomic map operations. An expiry is kept in the entry, and in its version. History entries are kept in
+ * a map per key, beside the scope's documents.
  * Every change of a document wakes the scope's watches at once
  * ({@link ScopeChanges}). Thread-safe.
  */
@@ -62,20 +65,53 @@ final class MemoryBackend implements Backend {
     @Override
     public Entry readEntry(String key) {
         Entry entry = entries.get(key);
-        return entry == null ? null : new Entry(entry.bytes().clone(), entry.version());
+        return entry == null ? null : new Entry(entry.bytes().clone(), entry.version(), entry.expiresAt());
+    }
+
+    @Override
+    public Document readDocument(String key) {
+        Entry entry = entries.get(key);
+        return entry == null ? null : new Document(entry.bytes().clone(), entry.expiresAt());
     }
 
     @Override
     public void write(String key, byte[] document) {
-        entries.put(key, entry(document));
+        write(key, document, null);
+    }
+
+    @Override
+    public void write(String key, byte[] document, Instant expiresAt) {
+        entries.put(key, entry(document, expiresAt));
         changes.changed();
     }
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
-        String version = writeIf(entries, key, document, expected, Conflicts.writeOperation(expected));
+        return writeIf(key, document, expected, null);
+    }
+
+    @Override
+    public String writeIf(String key, byte[] document, String expected, Instant expiresAt) {
+        String version = writeIf(entries, key, entry(document, expiresAt), expected,
+                Conflicts.writeOperation(expected));
         changes.changed();
         return version;
+    }
+
+    @Override
+    public boolean keepsExpiry() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Instant> expiries() {
+        Map<String, Instant> expiries = new HashMap<>();
+        entries.forEach((key, entry) -> {
+            if (entry.expiresAt() != null) {
+                expiries.put(key, entry.expiresAt());
+            }
+        });
+        return expiries;
     }
 
     @Override
@@ -90,12 +126,11 @@ final class MemoryBackend implements Backend {
 
     @Override
     public String writeLockIf(String name, byte[] record, String expected) {
-        return writeIf(locks, name, record, expected, "lock");
+        return writeIf(locks, name, entry(record, null), expected, "lock");
     }
 
-    private static String writeIf(ConcurrentMap<String, Entry> map, String key, byte[] document, String expected,
+    private static String writeIf(ConcurrentMap<String, Entry> map, String key, Entry next, String expected,
             String operation) {
-        Entry next = entry(document);
         Entry[] found = new Entry[1];
         map.compute(key, (k, current) -> {
             found[0] = current;
@@ -167,9 +202,11 @@ final class MemoryBackend implements Backend {
         return entry == null ? null : entry.version();
     }
 
-    private static Entry entry(byte[] document) {
+    /** An entry whose version tells its expiry too, so that a compare-and-set never mistakes one for another. */
+    private static Entry entry(byte[] document, Instant expiresAt) {
         byte[] copy = document.clone();
-        return new Entry(copy, Digests.version(copy));
+        String version = Digests.version(copy);
+        return new Entry(copy, expiresAt == null ? version : version + ".e" + expiresAt.toEpochMilli(), expiresAt);
     }
 
     @Override

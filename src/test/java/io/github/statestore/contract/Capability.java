@@ -16,7 +16,9 @@ public enum Capability {
      * The backend keeps history entries, and the test class makes configs that keep history: it overrides
      * {@link ContractFixture#newConfig(io.github.statestore.HistoryPolicy)}.
      */
-    HISTORY("the backend keeps history, and the test overrides newConfig(HistoryPolicy)");
+    HISTORY("the backend keeps history, and the test overrides newConfig(HistoryPolicy)"),
+    /** The backend keeps an expiry with each document: {@link io.github.statestore.spi.Backend#keepsExpiry()}. */
+    EXPIRY("the backend keeps an expiry with each document (Backend.keepsExpiry())");
 
     private final String meaning;
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * {@code list()}, {@code locks()}, scope discovery and Alchemy's view of the storage. With history off, nothing
  * is kept.
  */
-public abstract class HistoryContract extends ContractFixture {
+public abstract class HistoryContract extends ExpiryContract {
     private static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
     private final ManualClock clock = new ManualClock(START);
 
