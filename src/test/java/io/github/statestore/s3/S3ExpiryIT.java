@@ -1,5 +1,6 @@
 package io.github.statestore.s3;
 
+import static io.github.statestore.contract.StateStoreContract.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.statestore.ConflictException;
 import io.github.statestore.CorruptStateException;
 import io.github.statestore.Scope;
+import io.github.statestore.StateStore;
 import io.github.statestore.s3.RecordingProxy.Request;
 import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
@@ -226,6 +228,32 @@ class S3ExpiryIT {
             assertEquals(List.of("GET"), methods(proxy, () -> recorded.readDocument(KEY)));
             assertEquals(List.of("GET"), methods(proxy, recorded::expiries));
             assertEquals(List.of("GET", "DELETE"), methods(proxy, () -> recorded.forgetExpiries(KEY, AT)));
+        }
+    }
+
+    /**
+     * What the store's calls cost with expiries: {@code set} stays one PUT, with a time to live two; {@code get}
+     * one GET; {@code list} lists the scope and the marks (none due); the purge of one expired entry lists the marks, reads
+     * the entry, deletes it (HEAD, DELETE) and drops its mark (list, DELETE).
+     */
+    @Test
+    void requestsOfTheStoresCalls() throws InterruptedException {
+        try (RecordingProxy proxy = new RecordingProxy();
+                StateStore store = S3Server.config(bucket).endpoint(proxy.endpoint()).build().open(SCOPE)) {
+            assertEquals(List.of("PUT"), methods(proxy, () -> store.set("plain", state("plain"))));
+            assertEquals(List.of("PUT", "PUT"), methods(proxy,
+                    () -> store.set("later", state("later"), Duration.ofHours(1))));
+            assertEquals(List.of("GET"), methods(proxy, () -> store.get("later")));
+            assertEquals(List.of("GET", "GET"), methods(proxy, store::list));
+            store.set("expiring", state("expiring"), Duration.ofMillis(1));
+            Instant expiresAt = backend.readEntry("expiring").expiresAt();
+            while (!Instant.now().isAfter(expiresAt)) {
+                Thread.sleep(5);
+            }
+            assertEquals(List.of("GET", "GET", "HEAD", "DELETE", "GET", "DELETE"),
+                    methods(proxy, store::purgeExpired));
+            assertEquals(List.of("GET"), methods(proxy, store::purgeExpired));
+            assertEquals(1, objects("alchemy/%!expiry/").size());
         }
     }
 
