@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,9 @@ import picocli.CommandLine.ParentCommand;
                 + " replacing any earlier one. The document is checked as the library checks every state:"
                 + " a JSON object with status, kind, id, fqn and the other fields of their types. It is"
                 + " written as given: @secret envelopes stay as they are, and a plain value is not"
-                + " encrypted. A secret masked as Secret(*****) is refused."})
+                + " encrypted. A secret masked as Secret(*****) is refused.",
+                "With --ttl the entry expires after that time: reads no longer find it and purge removes it. The"
+                + " store's backend must keep expiry, or nothing is written and the exit code is 1."})
 final class PutCommand implements Callable<Integer> {
     @ParentCommand
     private StatestoreCommand root;
@@ -37,12 +40,21 @@ final class PutCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "Read the document from FILE.")
     private Path file;
 
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Expire the entry after DURATION, such as 90s, 15m, 1h, 7d, 500ms or PT1H (at most"
+                    + " 36500d). Without it the entry does not expire, even if an earlier one did.")
+    private Duration ttl;
+
     @Override
     public Integer call() {
         State state = parse(read());
         Documents.refuseMasked(key, state);
         try (StateStore store = root.open(scope)) {
-            store.set(key, state);
+            if (ttl == null) {
+                store.set(key, state);
+            } else {
+                store.set(key, state, ttl);
+            }
         }
         return 0;
     }

@@ -30,13 +30,14 @@ import picocli.CommandLine.Spec;
                 + " .alchemy under the working directory. SCOPE is a scope such as my-app/dev.",
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. See docs/cli.md."},
         subcommands = {ScopesCommand.class, LsCommand.class, GetCommand.class, PutCommand.class, RmCommand.class,
-                CatCommand.class, VerifyCommand.class, CpCommand.class, DiffCommand.class, ExportCommand.class,
+                PurgeCommand.class, CatCommand.class, VerifyCommand.class, CpCommand.class, DiffCommand.class, ExportCommand.class,
                 ImportCommand.class, RotatePasswordCommand.class, LocksCommand.class, UnlockCommand.class,
                 BootstrapCommand.class})
 final class StatestoreCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final InputStream stdin;
     private final boolean terminal;
+    private final StoreConfig given;
 
     @Spec
     private CommandSpec spec;
@@ -59,9 +60,23 @@ final class StatestoreCommand implements Callable<Integer> {
     private boolean verbose;
 
     StatestoreCommand(Map<String, String> env, InputStream stdin, boolean terminal) {
+        this(env, stdin, terminal, null);
+    }
+
+    /**
+     * A command whose store is given rather than read from {@code --url} or {@code STATESTORE_URL}: a store that
+     * lives only in this JVM, such as an in-memory one, kept across runs.
+     *
+     * @param env the environment
+     * @param stdin where put reads a document without --file
+     * @param terminal whether standard error is a terminal
+     * @param given the store, or {@code null} for the one --url, else STATESTORE_URL, names
+     */
+    StatestoreCommand(Map<String, String> env, InputStream stdin, boolean terminal, StoreConfig given) {
         this.env = env;
         this.stdin = stdin;
         this.terminal = terminal;
+        this.given = given;
     }
 
     @Override
@@ -91,8 +106,14 @@ final class StatestoreCommand implements Callable<Integer> {
         return StoreUrls.parse(url, argument, env);
     }
 
-    /** {@return the config of {@code --url}, else of {@code STATESTORE_URL}, else the FileSystem default} */
+    /**
+     * {@return the store given to this command, else the config of {@code --url}, else of {@code STATESTORE_URL},
+     * else the FileSystem default}
+     */
     StoreConfig config() {
+        if (given != null) {
+            return given;
+        }
         return url == null ? StoreConfig.fromEnv(env) : StoreUrls.parse(url, "--url", env);
     }
 

@@ -5,14 +5,13 @@ import io.github.statestore.Scope;
 import io.github.statestore.StoreUnavailableException;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Conflicts;
+import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
-import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * kind, name). Every call is one autocommit statement; a conditional
  * write is an {@code UPDATE … WHERE version = ?} or an {@code INSERT … ON CONFLICT DO NOTHING}, atomic in the
  * database. Each write stores a new random version token, which is also how a retry after a lost answer
- * recognises its own earlier attempt. Thread-safe.
+ * recognises its own earlier attempt, and which carries the document's expiry ({@link VersionTokens}), so that
+ * the expiry changes with the document in the same statement. Thread-safe.
  */
 final class JdbcBackend implements Backend {
     static final String DOCUMENT = "d";
@@ -34,7 +34,6 @@ final class JdbcBackend implements Backend {
     static final String HISTORY = "h:";
     /** Keys per {@code IN (…)} query: well below PostgreSQL's 32,767 and SQLite's 32,766 parameters. */
     static final int BATCH = 500;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
     private final Statements sql;
@@ -97,7 +96,15 @@ final class JdbcBackend implements Backend {
 
     @Override
     public Entry readEntry(String key) {
-        return read(DOCUMENT, key, "get", locate(key));
+        Entry entry = read(DOCUMENT, key, "get", locate(key));
+        return entry == null ? null
+                : new Entry(entry.bytes(), entry.version(), VersionTokens.expiresAt(entry.version()));
+    }
+
+    @Override
+    public Document readDocument(String key) {
+        Entry entry = read(DOCUMENT, key, "get", locate(key));
+        return entry == null ? null : new Document(entry.bytes(), VersionTokens.expiresAt(entry.version()));
     }
 
     @Override
@@ -123,29 +130,69 @@ final class JdbcBackend implements Backend {
 
     @Override
     public List<byte[]> readBatch(List<String> keys) {
-        Map<String, byte[]> found = db.run(call("getBatch", null, scope()), c -> {
+        List<byte[]> documents = new ArrayList<>(keys.size());
+        readDocuments(keys).forEach(document -> documents.add(document == null ? null : document.bytes()));
+        return documents;
+    }
+
+    /** One {@code IN (…)} query of the documents and their versions, which carry their expiries. */
+    @Override
+    public List<Document> readDocuments(List<String> keys) {
+        Map<String, Document> found = db.run(call("getBatch", null, scope()), c -> {
             try (PreparedStatement s = c.prepareStatement(sql.selectIn(keys.size()))) {
                 s.setString(1, scope);
                 for (int i = 0; i < keys.size(); i++) {
                     s.setString(i + 2, keys.get(i));
                 }
-                Map<String, byte[]> documents = new HashMap<>();
+                Map<String, Document> documents = new HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        documents.put(r.getString(1), r.getBytes(2));
+                        documents.put(r.getString(1),
+                                new Document(r.getBytes(2), VersionTokens.expiresAt(r.getString(3))));
                     }
                 }
                 return documents;
             }
         });
-        List<byte[]> documents = new ArrayList<>(keys.size());
+        List<Document> documents = new ArrayList<>(keys.size());
         keys.forEach(key -> documents.add(found.get(key)));
         return documents;
     }
 
     @Override
+    public boolean keepsExpiry() {
+        return true;
+    }
+
+    /** One query of the scope's names and versions whose version carries an expiry; no document is read. */
+    @Override
+    public Map<String, Instant> expiries() {
+        return db.run(call("expiries", null, scope()), c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.expiring)) {
+                s.setString(1, scope);
+                s.setString(2, VersionTokens.WITH_EXPIRY);
+                Map<String, Instant> expiries = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Instant expiresAt = VersionTokens.expiresAt(r.getString(2));
+                        if (expiresAt != null) {
+                            expiries.put(r.getString(1), expiresAt);
+                        }
+                    }
+                }
+                return expiries;
+            }
+        });
+    }
+
+    @Override
     public void write(String key, byte[] document) {
-        String version = newVersion();
+        write(key, document, null);
+    }
+
+    @Override
+    public void write(String key, byte[] document, Instant expiresAt) {
+        String version = VersionTokens.next(expiresAt);
         db.run(call("set", key, locate(key)), c -> {
             try (PreparedStatement s = c.prepareStatement(sql.upsert)) {
                 bindRow(s, 1, DOCUMENT, key);
@@ -158,17 +205,23 @@ final class JdbcBackend implements Backend {
 
     @Override
     public String writeIf(String key, byte[] document, String expected) {
-        return writeIf(DOCUMENT, key, document, expected, Conflicts.writeOperation(expected), locate(key));
+        return writeIf(key, document, expected, null);
+    }
+
+    @Override
+    public String writeIf(String key, byte[] document, String expected, Instant expiresAt) {
+        return writeIf(DOCUMENT, key, document, expected, VersionTokens.next(expiresAt),
+                Conflicts.writeOperation(expected), locate(key));
     }
 
     @Override
     public String writeLockIf(String name, byte[] record, String expected) {
-        return writeIf(LOCK, name, record, expected, "lock", locateLock(name));
+        return writeIf(LOCK, name, record, expected, VersionTokens.next(null), "lock", locateLock(name));
     }
 
-    private String writeIf(String kind, String name, byte[] document, String expected, String operation,
-            String location) {
-        String version = newVersion();
+    /** Writes {@code version}, made before the first attempt, so that a retry writes and recognises the same. */
+    private String writeIf(String kind, String name, byte[] document, String expected, String version,
+            String operation, String location) {
         Database.Call call = call(operation, name, location);
         int rows = conditional(call, c -> {
             if (expected == null) {
@@ -320,12 +373,6 @@ final class JdbcBackend implements Backend {
         s.setString(first + 2, name);
     }
 
-    private static String newVersion() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().encodeToString(bytes);
-    }
-
     private Database.Call call(String operation, String key, String location) {
         return new Database.Call(operation, key, location);
     }
@@ -362,6 +409,7 @@ final class JdbcBackend implements Backend {
         final String selectVersion;
         final String names;
         final String versions;
+        final String expiring;
         final String insert;
         final String upsert;
         final String updateIf;
@@ -376,6 +424,7 @@ final class JdbcBackend implements Backend {
             selectVersion = "SELECT version FROM " + table + row;
             names = "SELECT name FROM " + table + " WHERE scope = ? AND kind = ?";
             versions = "SELECT name, version FROM " + table + " WHERE scope = ? AND kind = '" + DOCUMENT + "'";
+            expiring = versions + " AND version LIKE ?";
             insert = "INSERT INTO " + table + " (scope, kind, name, document, version) VALUES (?, ?, ?, ?, ?)"
                     + " ON CONFLICT (scope, kind, name) DO NOTHING";
             upsert = "INSERT INTO " + table + " (scope, kind, name, document, version) VALUES (?, ?, ?, ?, ?)"
@@ -388,7 +437,7 @@ final class JdbcBackend implements Backend {
         }
 
         String selectIn(int count) {
-            return "SELECT name, document FROM " + table + " WHERE scope = ? AND kind = '" + DOCUMENT
+            return "SELECT name, document, version FROM " + table + " WHERE scope = ? AND kind = '" + DOCUMENT
                     + "' AND name IN (" + placeholders(count) + ")";
         }
 

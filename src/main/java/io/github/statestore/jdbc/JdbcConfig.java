@@ -103,14 +103,20 @@ public final class JdbcConfig implements StoreConfig, ScopeDiscovery {
     @Override
     public StateStore open(Scope scope) {
         Arguments.notNull(scope, "scope");
-        checkDriver();
-        database.retain();
+        JdbcBackend backend = backend(scope);
         try {
-            return BackendStores.open(scope, new JdbcBackend(database, scope), password, history);
+            return BackendStores.open(scope, backend, password, history);
         } catch (RuntimeException e) {
-            database.release();
+            backend.close();
             throw e;
         }
+    }
+
+    /** {@return a backend of one scope of this config's tables, which the caller closes} */
+    JdbcBackend backend(Scope scope) {
+        checkDriver();
+        database.retain();
+        return new JdbcBackend(database, scope);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.statestore.OutcomeUnknownException;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.spi.Conflicts;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,7 +50,7 @@ final class ConditionalWrites {
      *
      * @param op the store operation, for messages
      * @param key the key or lock name, for messages
-     * @param request the request to send, without its condition
+     * @param request the request to send, without its condition; the write id joins its user metadata
      * @param document the bytes to store
      * @param expected the ETag the object must have, or {@code null} if it must be absent
      * @return the written object's ETag
@@ -58,8 +59,10 @@ final class ConditionalWrites {
      */
     String put(S3Operation op, String key, PutObjectRequest.Builder request, byte[] document, String expected) {
         String writeId = UUID.randomUUID().toString();
+        Map<String, String> metadata = new HashMap<>(request.build().metadata());
+        metadata.put(WRITE_ID, writeId);
         PutObjectRequest put = (expected == null ? request.ifNoneMatch("*") : request.ifMatch(expected))
-                .metadata(Map.of(WRITE_ID, writeId)).build();
+                .metadata(metadata).build();
         String location = location(put.key());
         LostAnswers lost = new LostAnswers();
         return settled(op, key, location, lost, () -> s3.call(op, key, location, c -> {

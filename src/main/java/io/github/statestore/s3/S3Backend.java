@@ -5,9 +5,11 @@ import io.github.statestore.StateStoreException;
 import io.github.statestore.StorageException;
 import io.github.statestore.internal.Text;
 import io.github.statestore.spi.Backend;
+import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * One scope's objects in a bucket, every request through a {@link RetryingS3Client}. A watch polls the
  * scope's listing, whose ETags are the versions: one ListObjectsV2 request per 1,000 keys each
  * {@link #POLL_INTERVAL}, no GetObject. History entries are objects under {@code <prefix>%!history/<scope>/<key>/},
- * outside every scope's prefix ({@link S3Layout#historyPrefix}). Thread-safe.
+ * outside every scope's prefix ({@link S3Layout#historyPrefix}); expiries are user metadata of the documents'
+ * objects, listed through marks under {@code <prefix>%!expiry/<scope>/} ({@link ExpiryMarks}). Thread-safe.
  */
 final class S3Backend implements Backend {
     /** DeleteObjects takes at most this many keys a call. */
@@ -50,6 +53,7 @@ final class S3Backend implements Backend {
     private final String bucket;
     private final S3Answers answers;
     private final ConditionalWrites conditional;
+    private final ExpiryMarks expiry;
 
     S3Backend(RetryingS3Client s3, S3Layout layout, S3Config config) {
         this.s3 = s3;
@@ -58,6 +62,7 @@ final class S3Backend implements Backend {
         this.layout = layout;
         this.config = config;
         this.bucket = config.bucket;
+        this.expiry = new ExpiryMarks(s3, answers, layout, this::put);
     }
 
     /**
@@ -172,12 +177,37 @@ final class S3Backend implements Backend {
             return null;
         }
         String etag = answers.etag(object.response().eTag(), op, key, bucketUrl() + objectKey, "GetObject");
-        return new Entry(object.asByteArray(), etag);
+        return new Entry(object.asByteArray(), etag,
+                ExpiryMarks.expiresAt(object.response().metadata(), key, bucketUrl() + objectKey));
     }
 
+    /** One GetObject: the expiry is the object's metadata. */
+    @Override
+    public Document readDocument(String key) {
+        Entry entry = readEntry(key);
+        return entry == null ? null : new Document(entry.bytes(), entry.expiresAt());
+    }
+
+    /** A PutObject without user metadata: one request, and any earlier expiry goes with the replaced object. */
     @Override
     public void write(String key, byte[] document) {
-        PutObjectRequest put = put(layout.objectKey(key)).build();
+        write(key, put(layout.objectKey(key)), document);
+    }
+
+    /** The expiry's mark, then a PutObject carrying the expiry in its metadata: two requests. */
+    @Override
+    public void write(String key, byte[] document, Instant expiresAt) {
+        if (expiresAt == null) {
+            write(key, document);
+            return;
+        }
+        PutObjectRequest.Builder request = put(layout.objectKey(key)).metadata(ExpiryMarks.metadata(expiresAt));
+        expiry.mark(key, expiresAt);
+        write(key, request, document);
+    }
+
+    private void write(String key, PutObjectRequest.Builder request, byte[] document) {
+        PutObjectRequest put = request.build();
         s3.call(S3Operation.SET, key, locate(key), c -> answers.etag(c.putObject(put, RequestBody.fromBytes(document))
                 .eTag(), S3Operation.SET, key, locate(key), "PutObject"));
     }
@@ -187,6 +217,41 @@ final class S3Backend implements Backend {
     public String writeIf(String key, byte[] document, String expected) {
         S3Operation op = expected == null ? S3Operation.CREATE : S3Operation.SET_IF;
         return conditional.put(op, key, put(layout.objectKey(key)), document, expected);
+    }
+
+    /** The expiry's mark, then the conditional PUT carrying the expiry; a refused PUT leaves a stale mark. */
+    @Override
+    public String writeIf(String key, byte[] document, String expected, Instant expiresAt) {
+        if (expiresAt == null) {
+            return writeIf(key, document, expected);
+        }
+        S3Operation op = expected == null ? S3Operation.CREATE : S3Operation.SET_IF;
+        PutObjectRequest.Builder request = put(layout.objectKey(key)).metadata(ExpiryMarks.metadata(expiresAt));
+        expiry.mark(key, expiresAt);
+        return conditional.put(op, key, request, document, expected);
+    }
+
+    @Override
+    public boolean keepsExpiry() {
+        return true;
+    }
+
+    /** One ListObjectsV2 per 1,000 marks; no document is read (see {@link ExpiryMarks#all}). */
+    @Override
+    public Map<String, Instant> expiries() {
+        return expiry.all();
+    }
+
+    /** One delimited listing of the key's marks, then one DeleteObject(s) request when any is due. */
+    @Override
+    public void forgetExpiries(String key, Instant upTo) {
+        List<String> marks = expiry.upTo(key, upTo);
+        if (marks.size() == 1) {
+            s3.call(S3Operation.EXPIRY, key, bucketUrl() + marks.get(0),
+                    c -> c.deleteObject(r -> r.bucket(bucket).key(marks.get(0))));
+        } else if (!marks.isEmpty()) {
+            deleteObjects(S3Operation.EXPIRY, key, bucketUrl() + expiry.markPrefix(key), marks);
+        }
     }
 
     @Override

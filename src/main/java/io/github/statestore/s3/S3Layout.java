@@ -21,10 +21,13 @@ final class S3Layout {
     public static final String DELIMITER = "/";
     /** The longest name of a history entry, in bytes: the store's names are ASCII. */
     static final int MAX_HISTORY_NAME_BYTES = 255;
+    /** What starts a key's segment when it is the key's hash; no encoded key holds it. */
+    private static final String HASHED = "%~";
 
     private final String scopePrefix;
     private final String lockPrefix;
     private final String historyPrefix;
+    private final String expiryPrefix;
 
     /**
      * Creates the layout of one scope.
@@ -37,6 +40,7 @@ final class S3Layout {
         this.scopePrefix = prefix + chain;
         this.lockPrefix = prefix + Scope.RESERVED_PREFIX + "locks" + DELIMITER + chain;
         this.historyPrefix = prefix + Scope.RESERVED_PREFIX + "history" + DELIMITER + chain;
+        this.expiryPrefix = prefix + Scope.RESERVED_PREFIX + "expiry" + DELIMITER + chain;
     }
 
     /**
@@ -92,12 +96,43 @@ final class S3Layout {
      * @return the prefix, ending in {@code /}
      */
     public String historyPrefix(String key) {
-        String encoded = KeyCodec.encode(key);
-        String full = historyPrefix + encoded + DELIMITER;
-        if (full.getBytes(StandardCharsets.UTF_8).length + MAX_HISTORY_NAME_BYTES <= MAX_OBJECT_KEY_BYTES) {
+        return keyPrefix(historyPrefix, key, MAX_HISTORY_NAME_BYTES);
+    }
+
+    /**
+     * The prefix every expiry mark of this scope starts with: {@code <prefix>%!expiry/<scope chain>/}, outside
+     * every scope's prefix, as history entries are. A nested scope's marks lie below it too, one level deeper.
+     *
+     * @return the prefix, ending in {@code /}
+     */
+    public String expiryPrefix() {
+        return expiryPrefix;
+    }
+
+    /**
+     * The prefix of a key's expiry marks: {@code <expiryPrefix()><encoded key>/}, or, for a key whose marks'
+     * object keys could pass S3's limit, {@code <expiryPrefix()>%~<SHA-256 of the key in hex>/}, as
+     * {@link #historyPrefix} names long keys.
+     *
+     * @param key a valid key
+     * @param nameBytes the length of the marks' names, in bytes
+     * @return the prefix, ending in {@code /}
+     */
+    public String expiryMarkPrefix(String key, int nameBytes) {
+        return keyPrefix(expiryPrefix, key, nameBytes);
+    }
+
+    /** {@return whether a segment below {@link #expiryPrefix()} names a key by its hash} */
+    static boolean isHashed(String segment) {
+        return segment.startsWith(HASHED);
+    }
+
+    private static String keyPrefix(String namespace, String key, int nameBytes) {
+        String full = namespace + KeyCodec.encode(key) + DELIMITER;
+        if (full.getBytes(StandardCharsets.UTF_8).length + nameBytes <= MAX_OBJECT_KEY_BYTES) {
             return full;
         }
-        return historyPrefix + "%~" + sha256(key) + DELIMITER;
+        return namespace + HASHED + sha256(key) + DELIMITER;
     }
 
     private static String sha256(String key) {

@@ -15,7 +15,8 @@ enum S3Operation {
     DELETE_IF("deleteIf", "s3:DeleteObject"),
     CLEAR("clear", "s3:DeleteObject"),
     LOCK("lock", "s3:GetObject and s3:PutObject"),
-    HISTORY("history", "s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject");
+    HISTORY("history", "s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject"),
+    EXPIRY("expiry", "s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject");
 
     private final String storeName;
     private final String action;

@@ -10,13 +10,16 @@ import io.github.statestore.State;
 import io.github.statestore.StateStore;
 import io.github.statestore.Version;
 import io.github.statestore.contract.ContractFixture;
+import io.github.statestore.spi.Entry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +38,7 @@ class PostgresLostAnswerIT {
     private final Deque<Runnable> lost = new ArrayDeque<>();
     private final AtomicInteger writes = new AtomicInteger();
     private JdbcConfig plain;
+    private JdbcConfig faulty;
     private StateStore store;
     private StateStore other;
 
@@ -43,7 +47,7 @@ class PostgresLostAnswerIT {
         plain = PostgresServer.newConfig().build();
         other = plain.open(SCOPE);
         other.init();
-        JdbcConfig faulty = JdbcConfig.builder().dataSource(losingAnswers(PostgresServer.get().getPostgresDatabase()))
+        faulty = JdbcConfig.builder().dataSource(losingAnswers(PostgresServer.get().getPostgresDatabase()))
                 .table(plain.table()).build();
         store = faulty.open(SCOPE);
     }
@@ -94,6 +98,27 @@ class PostgresLostAnswerIT {
         lost.add(() -> { });
         assertThrows(OutcomeUnknownException.class, () -> store.deleteIf("vpc", v));
         assertEquals(java.util.Optional.empty(), other.get("vpc"));
+    }
+
+    @Test
+    void aWriteWithAnExpiryWhoseAnswerWasLostRecognisesItsOwnToken() {
+        Instant expiresAt = Instant.parse("2031-05-06T07:08:09.123Z");
+        Version v = other.create("vpc", state("vpc", 1));
+        try (JdbcBackend backend = faulty.backend(SCOPE)) {
+            lost.add(() -> { });
+            String written = backend.writeIf("vpc", JdbcExpiryRowsContract.doc("two"), v.token(), expiresAt);
+            assertEquals(2, writes.get(), "the lost attempt, then the retry that finds its own token");
+            Entry entry = backend.readEntry("vpc");
+            assertEquals(written, entry.version());
+            assertEquals(expiresAt, entry.expiresAt());
+            lost.add(() -> { });
+            backend.write("vpc", JdbcExpiryRowsContract.doc("three"), expiresAt.plusSeconds(1));
+            assertEquals(expiresAt.plusSeconds(1), backend.readEntry("vpc").expiresAt());
+            lost.add(() -> { });
+            String created = backend.writeIf("new", JdbcExpiryRowsContract.doc("new"), null, expiresAt);
+            assertEquals(created, backend.readEntry("new").version());
+            assertEquals(Map.of("vpc", expiresAt.plusSeconds(1), "new", expiresAt), backend.expiries());
+        }
     }
 
     @Test
