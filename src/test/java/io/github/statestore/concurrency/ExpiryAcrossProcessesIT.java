@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * that expire in an hour and keys that expire in {@link #SHORT}: this JVM reads back the very expiry instants the
  * writer's store reported, and once the short ones have passed, its {@code purgeExpired()} removes exactly those
  * (nothing else had read them) and its {@code list()} shows exactly the others. Then the child writes one key
- * {@value #BEATS} times with a 150 ms time to live, a heartbeat, last with an hour, while this JVM purges and
- * lists as fast as it can: whatever it removed, the last beat stays, because a purge removes only the version it
- * read expired (compare-and-set).
+ * {@value #BEATS} times, each beat expiring 5 ms before the next, last with an hour, while this JVM purges and
+ * lists as fast as it can, removing expired beats while the next ones are written: whatever it removed, the last
+ * beat stays, because a purge removes only the version it read expired (compare-and-set).
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ExpiryAcrossProcessesIT {

@@ -13,8 +13,8 @@ import java.time.Duration;
  * environment) and prints {@value ChildJvm#READY}. On {@code write} it writes {@value ExpiryAcrossProcessesIT#KEYS}
  * keys that expire in an hour and as many that expire soon, printing {@code expires <key> <epoch ms>} for each
  * as its store reads it back (or {@code expires <key> gone} if it had already expired), then {@code written}.
- * On {@code heartbeat} it writes one key again and again with a short time to live and a growing {@code seq},
- * last with an hour, then prints {@code done}.
+ * On {@code heartbeat} it writes one key again and again, every 15 ms with a 10 ms time to live (so that each
+ * beat expires before the next) and a growing {@code seq}, last with an hour, then prints {@code done}.
  */
 public final class ExpiryWriterChild {
     private ExpiryWriterChild() {
@@ -55,8 +55,8 @@ public final class ExpiryWriterChild {
     private static void heartbeat(StateStore store) throws InterruptedException {
         for (int seq = 1; seq < ExpiryAcrossProcessesIT.BEATS; seq++) {
             store.set(ExpiryAcrossProcessesIT.HEARTBEAT, HistoryWriterChild.state("beat", seq),
-                    Duration.ofMillis(150));
-            Thread.sleep(20);
+                    Duration.ofMillis(10));
+            Thread.sleep(15);
         }
         store.set(ExpiryAcrossProcessesIT.HEARTBEAT,
                 HistoryWriterChild.state("beat", ExpiryAcrossProcessesIT.BEATS), Duration.ofHours(1));
