@@ -3,14 +3,12 @@ package io.github.statestore.internal;
 import io.github.statestore.ConflictException;
 import io.github.statestore.StateStoreException;
 import io.github.statestore.spi.Backend;
-import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * DEBUG and the read still answers. A create over an expired document removes it first. Everything else goes to
  * the backend as it is. Thread-safe when the backend is.
  */
-final class ExpiryBackend implements Backend {
+final class ExpiryBackend extends ForwardingBackend {
     /**
      * How long after its instant a mark that names no expired document is kept: a write puts its mark before its
      * document, so a mark younger than this may belong to a write still in flight.
@@ -38,7 +36,6 @@ final class ExpiryBackend implements Backend {
     /** How many times a create over an expired document removes it and tries again. */
     private static final int CREATE_ATTEMPTS = 10;
 
-    private final Backend backend;
     private final Clock clock;
 
     /**
@@ -46,12 +43,12 @@ final class ExpiryBackend implements Backend {
      * @param clock the clock that judges expiry
      */
     ExpiryBackend(Backend backend, Clock clock) {
-        this.backend = backend;
+        super(backend);
         this.clock = clock;
     }
 
     /** {@return whether an expiry has passed by this machine's clock} */
-    boolean expired(Instant expiresAt) {
+    private boolean expired(Instant expiresAt) {
         return expiresAt != null && !clock.instant().isBefore(expiresAt);
     }
 
@@ -203,132 +200,7 @@ final class ExpiryBackend implements Backend {
     }
 
     @Override
-    public void write(String key, byte[] document) {
-        backend.write(key, document);
-    }
-
-    @Override
-    public void write(String key, byte[] document, Instant expiresAt) {
-        backend.write(key, document, expiresAt);
-    }
-
-    @Override
     public boolean keepsExpiry() {
         return true;
-    }
-
-    @Override
-    public Map<String, Instant> expiries() {
-        return backend.expiries();
-    }
-
-    @Override
-    public void forgetExpiries(String key, Instant upTo) {
-        backend.forgetExpiries(key, upTo);
-    }
-
-    @Override
-    public void init() {
-        backend.init();
-    }
-
-    @Override
-    public void checkKey(String key) {
-        backend.checkKey(key);
-    }
-
-    @Override
-    public ChangeSignal changeSignal() {
-        return backend.changeSignal();
-    }
-
-    @Override
-    public Duration pollInterval() {
-        return backend.pollInterval();
-    }
-
-    @Override
-    public int readBatchSize() {
-        return backend.readBatchSize();
-    }
-
-    @Override
-    public void deleteIf(String key, String expected) {
-        backend.deleteIf(key, expected);
-    }
-
-    @Override
-    public void delete(String key) {
-        backend.delete(key);
-    }
-
-    @Override
-    public void deleteAll(Collection<String> keys) {
-        backend.deleteAll(keys);
-    }
-
-    @Override
-    public Entry readLock(String name) {
-        return backend.readLock(name);
-    }
-
-    @Override
-    public List<String> lockNames() {
-        return backend.lockNames();
-    }
-
-    @Override
-    public String writeLockIf(String name, byte[] record, String expected) {
-        return backend.writeLockIf(name, record, expected);
-    }
-
-    @Override
-    public boolean keepsHistory() {
-        return backend.keepsHistory();
-    }
-
-    @Override
-    public void writeHistory(String key, String name, byte[] document) {
-        backend.writeHistory(key, name, document);
-    }
-
-    @Override
-    public List<String> historyNames(String key) {
-        return backend.historyNames(key);
-    }
-
-    @Override
-    public byte[] readHistory(String key, String name) {
-        return backend.readHistory(key, name);
-    }
-
-    @Override
-    public void deleteHistory(String key, Collection<String> names) {
-        backend.deleteHistory(key, names);
-    }
-
-    @Override
-    public int readConcurrency() {
-        return backend.readConcurrency();
-    }
-
-    @Override
-    public String locate(String key) {
-        return backend.locate(key);
-    }
-
-    @Override
-    public String locateLock(String name) {
-        return backend.locateLock(name);
-    }
-
-    @Override
-    public void close() {
-        backend.close();
-    }
-
-    @Override
-    public String toString() {
-        return backend.toString();
     }
 }

@@ -3,15 +3,11 @@ package io.github.statestore.internal;
 import io.github.statestore.ConflictException;
 import io.github.statestore.Version;
 import io.github.statestore.spi.Backend;
-import io.github.statestore.spi.ChangeSignal;
 import io.github.statestore.spi.Conflicts;
-import io.github.statestore.spi.Document;
 import io.github.statestore.spi.Entry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,11 +21,10 @@ import java.util.function.Supplier;
  * document's own write stays one atomic write of the backend, with its expiry. Everything else goes to the backend
  * as it is. Thread-safe when the backend is.
  */
-final class HistoryBackend implements Backend {
+final class HistoryBackend extends ForwardingBackend {
     /** How many times a plain write or delete starts over when other writers got there first. */
     static final int MAX_ATTEMPTS = 100;
 
-    private final Backend backend;
     private final History history;
 
     /**
@@ -37,7 +32,7 @@ final class HistoryBackend implements Backend {
      * @param history the scope's history over it, with the policy on
      */
     HistoryBackend(Backend backend, History history) {
-        this.backend = backend;
+        super(backend);
         this.history = history;
     }
 
@@ -155,145 +150,5 @@ final class HistoryBackend implements Backend {
                     raced.getCurrentVersion(), operation + " with history (after " + attempt + " attempts)");
         }
         Updater.pause(attempt);
-    }
-
-    @Override
-    public void init() {
-        backend.init();
-    }
-
-    @Override
-    public void checkKey(String key) {
-        backend.checkKey(key);
-    }
-
-    @Override
-    public List<String> keys() {
-        return backend.keys();
-    }
-
-    @Override
-    public Map<String, String> versions() {
-        return backend.versions();
-    }
-
-    @Override
-    public ChangeSignal changeSignal() {
-        return backend.changeSignal();
-    }
-
-    @Override
-    public Duration pollInterval() {
-        return backend.pollInterval();
-    }
-
-    @Override
-    public Entry readEntry(String key) {
-        return backend.readEntry(key);
-    }
-
-    @Override
-    public byte[] read(String key) {
-        return backend.read(key);
-    }
-
-    @Override
-    public List<byte[]> readBatch(List<String> keys) {
-        return backend.readBatch(keys);
-    }
-
-    @Override
-    public Document readDocument(String key) {
-        return backend.readDocument(key);
-    }
-
-    @Override
-    public List<Document> readDocuments(List<String> keys) {
-        return backend.readDocuments(keys);
-    }
-
-    @Override
-    public boolean keepsExpiry() {
-        return backend.keepsExpiry();
-    }
-
-    @Override
-    public Map<String, Instant> expiries() {
-        return backend.expiries();
-    }
-
-    @Override
-    public void forgetExpiries(String key, Instant upTo) {
-        backend.forgetExpiries(key, upTo);
-    }
-
-    @Override
-    public int readBatchSize() {
-        return backend.readBatchSize();
-    }
-
-    @Override
-    public Entry readLock(String name) {
-        return backend.readLock(name);
-    }
-
-    @Override
-    public List<String> lockNames() {
-        return backend.lockNames();
-    }
-
-    @Override
-    public String writeLockIf(String name, byte[] record, String expected) {
-        return backend.writeLockIf(name, record, expected);
-    }
-
-    @Override
-    public boolean keepsHistory() {
-        return backend.keepsHistory();
-    }
-
-    @Override
-    public void writeHistory(String key, String name, byte[] document) {
-        backend.writeHistory(key, name, document);
-    }
-
-    @Override
-    public List<String> historyNames(String key) {
-        return backend.historyNames(key);
-    }
-
-    @Override
-    public byte[] readHistory(String key, String name) {
-        return backend.readHistory(key, name);
-    }
-
-    @Override
-    public void deleteHistory(String key, Collection<String> names) {
-        backend.deleteHistory(key, names);
-    }
-
-    @Override
-    public int readConcurrency() {
-        return backend.readConcurrency();
-    }
-
-    @Override
-    public String locate(String key) {
-        return backend.locate(key);
-    }
-
-    @Override
-    public String locateLock(String name) {
-        return backend.locateLock(name);
-    }
-
-    @Override
-    public void close() {
-        backend.close();
-    }
-
-    @Override
-    public String toString() {
-        return backend.toString();
     }
 }
