@@ -123,11 +123,13 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public List<String> list() {
-        return observed("list", null, () -> {
-            List<String> keys = new ArrayList<>(open().keys());
-            Collections.sort(keys);
-            return Collections.unmodifiableList(keys);
-        });
+        return observed("list", null, () -> sorted(open().keys()));
+    }
+
+    private static List<String> sorted(List<String> keys) {
+        List<String> sorted = new ArrayList<>(keys);
+        Collections.sort(sorted);
+        return Collections.unmodifiableList(sorted);
     }
 
     @Override
@@ -164,7 +166,10 @@ public final class BackendStateStore implements StateStore {
 
     @Override
     public Map<String, State> all() {
-        return observed("all", null, () -> readAll(list()));
+        return observed("all", null, () -> {
+            Backend b = open();
+            return readAll(sorted(expiry == null ? b.keys() : expiry.unfilteredKeys()));
+        });
     }
 
     @Override

@@ -128,6 +128,14 @@ final class ExpiryBackend extends ForwardingBackend {
         return null;
     }
 
+    /**
+     * {@return the backend's keys, expired documents' too} For {@code all()}, whose reads report each
+     * document's expiry: one listing of expiries fewer (on S3 one request, on JDBC one query).
+     */
+    List<String> unfilteredKeys() {
+        return backend.keys();
+    }
+
     @Override
     public List<String> keys() {
         List<String> keys = backend.keys();
