@@ -88,11 +88,11 @@ public final class BackendStateStore implements StateStore {
         this.scope = Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(backend, "backend");
         this.history = new History(backend, Objects.requireNonNull(history, "history"));
+        this.reads = new ParallelReads(backend.readConcurrency());
         Backend kept = history.enabled() ? new HistoryBackend(backend, this.history) : backend;
-        this.expiry = backend.keepsExpiry() ? new ExpiryBackend(kept, CLOCK) : null;
+        this.expiry = backend.keepsExpiry() ? new ExpiryBackend(kept, CLOCK, reads) : null;
         this.backend = expiry == null ? kept : expiry;
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.reads = new ParallelReads(backend.readConcurrency());
         this.leases = new Leases(this, backend);
     }
 

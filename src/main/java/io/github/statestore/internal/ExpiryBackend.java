@@ -37,14 +37,17 @@ final class ExpiryBackend extends ForwardingBackend {
     private static final int CREATE_ATTEMPTS = 10;
 
     private final Clock clock;
+    private final ParallelReads reads;
 
     /**
      * @param backend the backend, which keeps expiry ({@link Backend#keepsExpiry()})
      * @param clock the clock that judges expiry
+     * @param reads the store's read threads, which list the expiries beside the keys
      */
-    ExpiryBackend(Backend backend, Clock clock) {
+    ExpiryBackend(Backend backend, Clock clock, ParallelReads reads) {
         super(backend);
         this.clock = clock;
+        this.reads = reads;
     }
 
     /** {@return whether an expiry has passed by this machine's clock} */
@@ -58,18 +61,19 @@ final class ExpiryBackend extends ForwardingBackend {
      * @return how many documents this call removed
      */
     int purge() {
-        return expiredKeys(true).size();
+        return expiredKeys(backend.expiries(), true).size();
     }
 
     /**
      * The keys whose document has expired, each confirmed by reading it; each is removed on the way.
      *
+     * @param marks the backend's {@link Backend#expiries()}
      * @param count whether to return only the keys this call removed (else every expired key found)
      */
-    private Set<String> expiredKeys(boolean count) {
+    private Set<String> expiredKeys(Map<String, Instant> marks, boolean count) {
         Set<String> expired = new HashSet<>();
         Instant now = clock.instant();
-        for (Map.Entry<String, Instant> mark : backend.expiries().entrySet()) {
+        for (Map.Entry<String, Instant> mark : marks.entrySet()) {
             if (now.isBefore(mark.getValue())) {
                 continue;
             }
@@ -136,10 +140,12 @@ final class ExpiryBackend extends ForwardingBackend {
         return backend.keys();
     }
 
+    /** The keys, and the expiries listed beside them (at once where the backend reads in parallel). */
     @Override
     public List<String> keys() {
-        List<String> keys = backend.keys();
-        Set<String> expired = expiredKeys(false);
+        ParallelReads.Both<List<String>, Map<String, Instant>> listed = reads.both(backend::keys, backend::expiries);
+        List<String> keys = listed.first();
+        Set<String> expired = expiredKeys(listed.second(), false);
         if (!expired.isEmpty()) {
             keys = new ArrayList<>(keys);
             keys.removeAll(expired);
@@ -149,8 +155,10 @@ final class ExpiryBackend extends ForwardingBackend {
 
     @Override
     public Map<String, String> versions() {
-        Map<String, String> versions = new HashMap<>(backend.versions());
-        versions.keySet().removeAll(expiredKeys(false));
+        ParallelReads.Both<Map<String, String>, Map<String, Instant>> listed =
+                reads.both(backend::versions, backend::expiries);
+        Map<String, String> versions = new HashMap<>(listed.first());
+        versions.keySet().removeAll(expiredKeys(listed.second(), false));
         return versions;
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs a store's reads at most {@code concurrency} at a time on daemon threads it starts as reads need them;
@@ -51,17 +52,58 @@ final class ParallelReads implements AutoCloseable {
         items.forEach(k -> futures.add(executor.submit(() -> read.apply(k))));
         try {
             for (Future<T> f : futures) {
-                results.add(f.get());
+                results.add(result(f));
             }
             return results;
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /**
+     * Runs two reads at once (two listings), the second on a read thread of the current operation
+     * ({@link Operation#carried}) when the concurrency allows, else one after the other on the caller's thread.
+     *
+     * @param first the read run on the caller's thread
+     * @param second the read run beside it
+     * @param <A> the first's result
+     * @param <B> the second's result
+     * @return both results
+     */
+    <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second) {
+        if (concurrency <= 1) {
+            return new Both<>(first.get(), second.get());
+        }
+        Function<Supplier<B>, B> carried = Operation.carried(Supplier::get);
+        Future<B> beside = pool().submit(() -> carried.apply(second));
+        try {
+            A a = first.get();
+            return new Both<>(a, result(beside));
+        } finally {
+            beside.cancel(true);
+        }
+    }
+
+    /**
+     * The results of {@link #both}.
+     *
+     * @param first the first read's
+     * @param second the second read's
+     * @param <A> the first's type
+     * @param <B> the second's type
+     */
+    record Both<A, B>(A first, B second) {
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateStoreException("Interrupted while reading", e, true);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new StateStoreException("Read failed: " + e.getCause(), e.getCause(), false);
-        } finally {
-            futures.forEach(f -> f.cancel(true));
         }
     }
 

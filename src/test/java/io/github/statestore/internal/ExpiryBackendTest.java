@@ -30,7 +30,7 @@ class ExpiryBackendTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private final ManualClock clock = new ManualClock(T0);
     private final MarkingBackend backend = new MarkingBackend();
-    private final ExpiryBackend expiring = new ExpiryBackend(backend, clock);
+    private final ExpiryBackend expiring = new ExpiryBackend(backend, clock, new ParallelReads(1));
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -2,8 +2,11 @@ package io.github.statestore.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.statestore.StorageException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +36,39 @@ class ParallelReadsTest {
 
             assertEquals(keys.stream().map(String::toUpperCase).toList(), results);
             assertEquals(3, most.get());
+        }
+    }
+
+    @Test
+    void bothRunsTheTwoReadsAtOnceOnlyWhenTheConcurrencyAllows() {
+        CountDownLatch two = new CountDownLatch(2);
+        try (ParallelReads reads = new ParallelReads(2)) {
+            ParallelReads.Both<String, Long> both = reads.both(() -> {
+                two.countDown();
+                await(two);
+                return Thread.currentThread().getName();
+            }, () -> {
+                two.countDown();
+                await(two);
+                return Thread.currentThread().getId();
+            });
+            assertEquals(Thread.currentThread().getName(), both.first(), "the first on the caller's thread");
+            assertFalse(both.second() == Thread.currentThread().getId(), "the second beside it, at the same time");
+        }
+        try (ParallelReads reads = new ParallelReads(1)) {
+            ParallelReads.Both<Long, Long> both = reads.both(() -> Thread.currentThread().getId(),
+                    () -> Thread.currentThread().getId());
+            assertEquals(both.first(), both.second(), "one after the other on the caller's thread");
+        }
+    }
+
+    @Test
+    void bothThrowsWhatTheReadBesideThrew() {
+        try (ParallelReads reads = new ParallelReads(2)) {
+            StorageException thrown = new StorageException("list", null, "there", new java.io.IOException("x"), true);
+            assertSame(thrown, assertThrows(StorageException.class, () -> reads.both(() -> "fine", () -> {
+                throw thrown;
+            })));
         }
     }
 
