@@ -4,6 +4,7 @@ import io.github.statestore.CorruptStateException;
 import io.github.statestore.internal.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -67,14 +68,15 @@ final class FileExpiry {
      * @param document its bytes
      * @param version their version, or {@code null} to compute it only if the key has an expiry file
      * @return when it expires, or {@code null} if it does not. A key without an expiry file costs one failed
-     *     lookup ({@code fstatat} of {@code %!expiry/<name>}, which may follow a link there only to see that
-     *     something exists: the file is then read as every file is, through the folder opened without following
-     *     links)
+     *     lookup by path ({@link Files#exists}, which on the JDK's Unix file systems answers without building an
+     *     exception: 0.5 µs against 2 µs for a failed lookup through the open folder). It follows links only to
+     *     see that something exists (a link to nothing counts as no file); the file is then read as every file
+     *     is, through the folder opened without following links
      * @throws CorruptStateException if the expiry file or its folder is not a regular file or directory
      */
     Instant read(Directory scope, String key, byte[] document, String version) throws IOException {
         String name = layout.historyDirName(key);
-        if (scope.attributes(FileLayout.EXPIRY_DIR + '/' + name) == null) {
+        if (!Files.exists(scope.path().resolve(FileLayout.EXPIRY_DIR).resolve(name))) {
             return null;
         }
         byte[] lines = lines(scope, key);
