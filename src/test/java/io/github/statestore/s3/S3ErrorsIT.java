@@ -104,7 +104,10 @@ class S3ErrorsIT {
         assertDenied(s -> s.set("k1", STATE), "s3:PutObject");
         assertDenied(s -> s.get("k1"), "s3:GetObject");
         assertDenied(StateStore::list, "s3:ListBucket");
-        assertEquals(3, proxy.requests(), "access denial is not retried");
+        long requests = proxy.requests();
+        assertTrue(requests == 3 || requests == 4, "access denial is not retried: one request each for set and get,"
+                + " and list's listing of keys with, beside it, its listing of expiry marks unless the first failed"
+                + " before that one was sent; " + requests + " requests");
         assertTrue(retries.list.isEmpty(), "no retry was logged");
     }
 
