@@ -4,6 +4,7 @@ import io.github.statestore.StorageException;
 import io.github.statestore.spi.Backend;
 import io.github.statestore.spi.Conflicts;
 import io.github.statestore.spi.Entry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,17 +14,21 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A backend of plain maps that keeps history, for tests of what the store does above a backend: a hook runs
- * once before the next conditional write (another writer getting there first), and deleting history entries
- * can be made to fail. Every method holds the instance's lock. Thread-safe.
+ * A backend of plain maps that keeps history and expiry, for tests of what the store does above a backend: a hook
+ * runs once before the next conditional write or delete (another writer getting there first), and deleting
+ * documents or history entries can be made to fail. Expiries are kept with the documents, and listed through
+ * marks kept apart and put before each write with an expiry, as the S3 store keeps them, so that a mark may
+ * outlive its document's expiry. Every method holds the instance's lock. Thread-safe.
  */
 final class MapBackend implements Backend {
     private final boolean keepsHistory;
     private final Map<String, Entry> documents = new TreeMap<>();
     private final Map<String, Entry> locks = new TreeMap<>();
     private final Map<String, Map<String, byte[]>> history = new TreeMap<>();
+    private final Map<String, List<Instant>> marks = new TreeMap<>();
     private Runnable beforeNextWriteIf;
     private boolean historyDeletesFail;
+    private boolean deletesFail;
     private boolean closed;
 
     /** A backend that keeps history. */
@@ -44,6 +49,16 @@ final class MapBackend implements Backend {
     /** Makes every later {@link #deleteHistory} fail with a {@link StorageException}. */
     synchronized void failHistoryDeletes() {
         historyDeletesFail = true;
+    }
+
+    /** Makes every later {@link #deleteIf} fail with a {@link StorageException}, as read-only credentials do. */
+    synchronized void failDeletes() {
+        deletesFail = true;
+    }
+
+    /** {@return a key's expiry marks, in the order they were put} */
+    synchronized List<Instant> marks(String key) {
+        return List.copyOf(marks.getOrDefault(key, List.of()));
     }
 
     /** {@return whether {@link #close()} was called} */
@@ -76,25 +91,47 @@ final class MapBackend implements Backend {
     @Override
     public synchronized Entry readEntry(String key) {
         Entry e = documents.get(key);
-        return e == null ? null : new Entry(e.bytes().clone(), e.version());
+        return e == null ? null : new Entry(e.bytes().clone(), e.version(), e.expiresAt());
     }
 
     @Override
     public synchronized String writeIf(String key, byte[] document, String expected) {
+        return writeIf(key, document, expected, null);
+    }
+
+    @Override
+    public synchronized String writeIf(String key, byte[] document, String expected, Instant expiresAt) {
         runHook();
+        mark(key, expiresAt);
         Entry current = documents.get(key);
         if (!Objects.equals(current == null ? null : current.version(), expected)) {
             throw Conflicts.of(key, expected, current == null ? null : current.version(),
                     Conflicts.writeOperation(expected));
         }
-        Entry next = new Entry(document.clone(), Digests.version(document));
+        Entry next = entry(document, expiresAt);
         documents.put(key, next);
         return next.version();
+    }
+
+    /** An entry whose version tells its expiry too, as the memory store's does. */
+    private static Entry entry(byte[] document, Instant expiresAt) {
+        String digest = Digests.version(document);
+        return new Entry(document.clone(), expiresAt == null ? digest : digest + ".e" + expiresAt.toEpochMilli(),
+                expiresAt);
+    }
+
+    private void mark(String key, Instant expiresAt) {
+        if (expiresAt != null) {
+            marks.computeIfAbsent(key, k -> new ArrayList<>()).add(expiresAt);
+        }
     }
 
     @Override
     public synchronized void deleteIf(String key, String expected) {
         runHook();
+        if (deletesFail) {
+            throw new StorageException("deleteIf", key, locate(key), new IllegalStateException("refused"), false);
+        }
         Entry current = documents.get(key);
         if (current == null || !current.version().equals(expected)) {
             throw Conflicts.of(key, expected, current == null ? null : current.version(), "deleteIf");
@@ -104,7 +141,36 @@ final class MapBackend implements Backend {
 
     @Override
     public synchronized void write(String key, byte[] document) {
-        documents.put(key, new Entry(document.clone(), Digests.version(document)));
+        write(key, document, null);
+    }
+
+    @Override
+    public synchronized void write(String key, byte[] document, Instant expiresAt) {
+        mark(key, expiresAt);
+        documents.put(key, entry(document, expiresAt));
+    }
+
+    @Override
+    public boolean keepsExpiry() {
+        return true;
+    }
+
+    /** Each marked key's earliest mark, in the keys' order. */
+    @Override
+    public synchronized Map<String, Instant> expiries() {
+        Map<String, Instant> earliest = new TreeMap<>();
+        marks.forEach((key, instants) -> earliest.put(key, instants.stream().min(Instant::compareTo).orElseThrow()));
+        return earliest;
+    }
+
+    @Override
+    public synchronized void forgetExpiries(String key, Instant upTo) {
+        List<Instant> kept = marks.getOrDefault(key, List.of()).stream().filter(i -> i.isAfter(upTo)).toList();
+        if (kept.isEmpty()) {
+            marks.remove(key);
+        } else {
+            marks.put(key, new ArrayList<>(kept));
+        }
     }
 
     @Override
