@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.statestore.StateStore;
 import io.github.statestore.StoreConfig;
 import io.github.statestore.fs.ChildJvm;
-import io.github.statestore.s3.S3Server;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -32,33 +27,23 @@ class CounterAcrossProcessesIT {
     private static final int THREADS = 8;
     private static final int INCREMENTS = 200;
     private static final int TOTAL = 2 * THREADS * INCREMENTS;
-    private static final String R2_ACCOUNT = "0123456789abcdef0123456789abcdef";
 
     @TempDir
     Path dir;
 
     @Test
     void fileSystem() throws Exception {
-        Path root = dir.resolve(".alchemy");
-        acrossProcesses("FileSystem", StoreConfig.fileSystem(root), root.toUri().toString(), Map.of());
+        acrossProcesses(SharedStore.fileSystem(dir, ""));
     }
 
     @Test
     void s3() throws Exception {
-        String bucket = S3Server.newBucket();
-        String url = "s3://" + bucket + "?region=us-east-1&pathStyle=true&endpoint=" + endpoint();
-        acrossProcesses("S3", S3Server.config(bucket).build(), url,
-                Map.of("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY));
+        acrossProcesses(SharedStore.s3(""));
     }
 
     @Test
     void r2() throws Exception {
-        String url = "r2://" + R2_ACCOUNT + "/" + S3Server.newBucket() + "?endpoint=" + endpoint();
-        Map<String, String> env = Map.of("R2_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
-                "R2_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
-        Map<String, String> parentEnv = new HashMap<>(env);
-        parentEnv.put("STATESTORE_URL", url);
-        acrossProcesses("R2", StoreConfig.fromEnv(parentEnv), url, env);
+        acrossProcesses(SharedStore.r2(""));
     }
 
     /**
@@ -76,11 +61,10 @@ class CounterAcrossProcessesIT {
         }
     }
 
-    private static void acrossProcesses(String backend, StoreConfig config, String url, Map<String, String> env)
-            throws Exception {
+    private static void acrossProcesses(SharedStore shared) throws Exception {
         long start = System.nanoTime();
-        try (StateStore store = config.open(Incrementers.SCOPE);
-                ChildJvm child = ChildJvm.start(env, CounterChild.class, url, String.valueOf(THREADS),
+        try (StateStore store = shared.config().open(Incrementers.SCOPE);
+                ChildJvm child = shared.startChild(CounterChild.class, String.valueOf(THREADS),
                         String.valueOf(INCREMENTS))) {
             child.awaitReady();
             Incrementers here = Incrementers.start(store, THREADS, INCREMENTS);
@@ -98,7 +82,7 @@ class CounterAcrossProcessesIT {
             assertTrue(turns >= 2, "the processes did not overlap: the counts passed between them " + turns
                     + " times");
             System.out.printf("%s: %d increments, %d update attempts here and %d in the child, the counter passing"
-                    + " between the processes %d times, in %d ms%n", backend, TOTAL, here.attempts(),
+                    + " between the processes %d times, in %d ms%n", shared.name(), TOTAL, here.attempts(),
                     Integer.parseInt(output.get(0)), turns, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
     }
@@ -120,9 +104,5 @@ class CounterAcrossProcessesIT {
             turns += child[n] != child[n - 1] ? 1 : 0;
         }
         return turns;
-    }
-
-    private static String endpoint() {
-        return URLEncoder.encode(S3Server.endpoint().toString(), StandardCharsets.UTF_8);
     }
 }

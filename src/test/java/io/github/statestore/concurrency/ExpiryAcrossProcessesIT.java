@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statestore.Scope;
 import io.github.statestore.StateStore;
-import io.github.statestore.StoreConfig;
 import io.github.statestore.fs.ChildJvm;
-import io.github.statestore.jdbc.PostgresServer;
-import io.github.statestore.s3.S3Server;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,51 +35,38 @@ class ExpiryAcrossProcessesIT {
     static final Duration SHORT = Duration.ofSeconds(3);
     static final String HEARTBEAT = "heartbeat";
     static final int BEATS = 60;
-    private static final String R2_ACCOUNT = "0123456789abcdef0123456789abcdef";
 
     @TempDir
     Path dir;
 
     @Test
     void fileSystem() throws Exception {
-        String url = dir.resolve(".alchemy").toUri().toString();
-        acrossProcesses("FileSystem", StoreConfig.parse(url), url, Map.of());
+        acrossProcesses(SharedStore.fileSystem(dir, ""));
     }
 
     @Test
     void s3() throws Exception {
-        String bucket = S3Server.newBucket();
-        String url = "s3://" + bucket + "?region=us-east-1&pathStyle=true&endpoint=" + endpoint();
-        acrossProcesses("S3", S3Server.config(bucket).build(), url,
-                Map.of("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY));
+        acrossProcesses(SharedStore.s3(""));
     }
 
     @Test
     void r2() throws Exception {
-        String url = "r2://" + R2_ACCOUNT + "/" + S3Server.newBucket() + "?endpoint=" + endpoint();
-        Map<String, String> env = Map.of("R2_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
-                "R2_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
-        Map<String, String> parentEnv = new HashMap<>(env);
-        parentEnv.put("STATESTORE_URL", url);
-        acrossProcesses("R2", StoreConfig.fromEnv(parentEnv), url, env);
+        acrossProcesses(SharedStore.r2(""));
     }
 
     @Test
     void sqlite() throws Exception {
-        String url = "jdbc:sqlite:" + dir.resolve("state.db");
-        acrossProcesses("SQLite", StoreConfig.parse(url), url, Map.of());
+        acrossProcesses(SharedStore.sqlite(dir, ""));
     }
 
     @Test
     void postgres() throws Exception {
-        String url = PostgresServer.url() + "&table=expiry_" + ProcessHandle.current().pid();
-        acrossProcesses("PostgreSQL", StoreConfig.parse(url), url, Map.of());
+        acrossProcesses(SharedStore.postgres("expiry", ""));
     }
 
-    private static void acrossProcesses(String backend, StoreConfig config, String url, Map<String, String> env)
-            throws Exception {
-        try (StateStore store = config.open(SCOPE);
-                ChildJvm child = ChildJvm.start(env, ExpiryWriterChild.class, url)) {
+    private static void acrossProcesses(SharedStore shared) throws Exception {
+        try (StateStore store = shared.config().open(SCOPE);
+                ChildJvm child = shared.startChild(ExpiryWriterChild.class)) {
             child.awaitReady();
             child.send("write");
             Instant lastShort = Instant.EPOCH;
@@ -106,13 +86,14 @@ class ExpiryAcrossProcessesIT {
                 if (words[1].startsWith("short/")) {
                     lastShort = written.isAfter(lastShort) ? written : lastShort;
                 }
-                assertEquals(written, read.get(), backend + ": the expiry of " + words[1] + " as the writer read it");
+                assertEquals(written, read.get(),
+                        shared.name() + ": the expiry of " + words[1] + " as the writer read it");
             }
             assertEquals(KEYS, longKeys.size());
             waitPast(lastShort);
-            assertEquals(KEYS - goneEarly, store.purgeExpired(), backend + ": every short-lived key removed by the "
-                    + "purge, but those a read found expired already (" + goneEarly + ")");
-            assertEquals(longKeys.stream().sorted().toList(), store.list(), backend + ": the long-lived keys");
+            assertEquals(KEYS - goneEarly, store.purgeExpired(), shared.name() + ": every short-lived key removed by "
+                    + "the purge, but those a read found expired already (" + goneEarly + ")");
+            assertEquals(longKeys.stream().sorted().toList(), store.list(), shared.name() + ": the long-lived keys");
             assertEquals(KEYS, store.count());
             assertEquals(0, store.purgeExpired());
 
@@ -134,10 +115,10 @@ class ExpiryAcrossProcessesIT {
                 beating.set(false);
                 purger.join();
             }
-            assertEquals(BEATS, store.get(HEARTBEAT).orElseThrow().seq(), backend + ": the last beat stays");
+            assertEquals(BEATS, store.get(HEARTBEAT).orElseThrow().seq(), shared.name() + ": the last beat stays");
             assertTrue(store.expiresAt(HEARTBEAT).orElseThrow().isAfter(Instant.now().plusSeconds(3000)));
             System.out.printf("%s: %d expiries read as written, %d short-lived keys purged at once; %d beats "
-                    + "against %d purges, which removed %d expired beats, and the last beat stayed%n", backend,
+                    + "against %d purges, which removed %d expired beats, and the last beat stayed%n", shared.name(),
                     2 * KEYS - goneEarly, KEYS - goneEarly, BEATS, purges.get(), removed.get());
         }
     }
@@ -147,9 +128,5 @@ class ExpiryAcrossProcessesIT {
         while ((millis = Duration.between(Instant.now(), instant).toMillis()) >= 0) {
             Thread.sleep(millis + 1);
         }
-    }
-
-    private static String endpoint() {
-        return URLEncoder.encode(S3Server.endpoint().toString(), StandardCharsets.UTF_8);
     }
 }

@@ -11,15 +11,10 @@ import io.github.statestore.Version;
 import io.github.statestore.WatchOptions;
 import io.github.statestore.contract.ChangeLog;
 import io.github.statestore.fs.ChildJvm;
-import io.github.statestore.jdbc.PostgresServer;
-import io.github.statestore.s3.S3Server;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,45 +33,33 @@ import org.junit.jupiter.api.io.TempDir;
 class WatchAcrossProcessesIT {
     private static final WatchOptions QUICK = WatchOptions.builder().pollInterval(Duration.ofMillis(50)).build();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String R2_ACCOUNT = "0123456789abcdef0123456789abcdef";
 
     @TempDir
     Path dir;
 
     @Test
     void fileSystem() throws Exception {
-        Path root = dir.resolve(".alchemy");
-        acrossProcesses("FileSystem", StoreConfig.fileSystem(root), root.toUri().toString(), Map.of());
+        acrossProcesses(SharedStore.fileSystem(dir, ""));
     }
 
     @Test
     void s3() throws Exception {
-        String bucket = S3Server.newBucket();
-        String url = "s3://" + bucket + "?region=us-east-1&pathStyle=true&endpoint=" + endpoint();
-        acrossProcesses("S3", S3Server.config(bucket).build(), url,
-                Map.of("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY));
+        acrossProcesses(SharedStore.s3(""));
     }
 
     @Test
     void r2() throws Exception {
-        String url = "r2://" + R2_ACCOUNT + "/" + S3Server.newBucket() + "?endpoint=" + endpoint();
-        Map<String, String> env = Map.of("R2_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
-                "R2_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
-        Map<String, String> parentEnv = new HashMap<>(env);
-        parentEnv.put("STATESTORE_URL", url);
-        acrossProcesses("R2", StoreConfig.fromEnv(parentEnv), url, env);
+        acrossProcesses(SharedStore.r2(""));
     }
 
     @Test
     void sqlite() throws Exception {
-        String url = "jdbc:sqlite:" + dir.resolve("state.db");
-        acrossProcesses("SQLite", StoreConfig.parse(url), url, Map.of());
+        acrossProcesses(SharedStore.sqlite(dir, ""));
     }
 
     @Test
     void postgres() throws Exception {
-        String url = PostgresServer.url() + "&table=watch_" + ProcessHandle.current().pid();
-        acrossProcesses("PostgreSQL", StoreConfig.parse(url), url, Map.of());
+        acrossProcesses(SharedStore.postgres("watch", ""));
     }
 
     @Test
@@ -100,15 +83,14 @@ class WatchAcrossProcessesIT {
         }
     }
 
-    private static void acrossProcesses(String backend, StoreConfig config, String url, Map<String, String> env)
-            throws Exception {
+    private static void acrossProcesses(SharedStore shared) throws Exception {
         ChangeLog log = new ChangeLog();
-        try (StateStore store = config.open(WatchScript.SCOPE)) {
+        try (StateStore store = shared.config().open(WatchScript.SCOPE)) {
             store.init();
             try (Subscription ignored = store.watch(log, QUICK);
-                    ChildJvm child = ChildJvm.start(env, WatchWriterChild.class, url)) {
+                    ChildJvm child = shared.startChild(WatchWriterChild.class)) {
                 child.awaitReady();
-                check(backend, log, child.awaitExit());
+                check(shared.name(), log, child.awaitExit());
             }
         }
     }
@@ -126,9 +108,5 @@ class WatchAcrossProcessesIT {
         assertTrue(events <= changes, events + " events for " + changes + " changes");
         System.out.printf("%s: %d changes by the writer, %d events delivered (%d coalesced away), each key's "
                 + "last state seen, none invented%n", backend, changes, events, changes - events);
-    }
-
-    private static String endpoint() {
-        return URLEncoder.encode(S3Server.endpoint().toString(), StandardCharsets.UTF_8);
     }
 }
