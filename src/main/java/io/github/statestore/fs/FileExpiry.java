@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * line of bytes that were never written (ignored) or the old document's line (still right), and a reader
  * without the lock, which reads the document first and this file after, finds the line of the document it
  * read unless that document has meanwhile been replaced. A document with an expiry has the version
- * {@code <MD5>.e<epoch milliseconds>} ({@link #version}), so that a compare-and-set against it (the store's
+ * {@code <MD5>.e<epoch milliseconds>} ({@link Digests#withExpiry}), so that a compare-and-set against it (the store's
  * removal of an expired document) fails once the same bytes are written again with another expiry or none.
  * Temp files that killed writers left in the folder are
  * removed by this instance's first write with an expiry. Thread-safe, and safe to share with other processes.
@@ -47,17 +47,6 @@ final class FileExpiry {
     FileExpiry(FileLayout layout, AtomicFiles files) {
         this.layout = layout;
         this.files = files;
-    }
-
-    /**
-     * A document's version.
-     *
-     * @param digest its bytes' {@link Digests#version}
-     * @param expiresAt its expiry, or {@code null}
-     * @return the digest, followed by {@code .e<epoch milliseconds>} when it expires
-     */
-    static String version(String digest, Instant expiresAt) {
-        return expiresAt == null ? digest : digest + ".e" + expiresAt.toEpochMilli();
     }
 
     /**
@@ -113,7 +102,7 @@ final class FileExpiry {
      * @param scope the open scope directory
      * @param keys the key of each document file name listed
      * @param versions each listed key's {@link Digests#version}, where those of documents with an expiry are
-     *     replaced by their {@link #version}
+     *     replaced by their {@link Digests#withExpiry}
      */
     void addTo(Directory scope, Map<String, String> keys, Map<String, String> versions) throws IOException {
         try (Directory folder = scope.child(FileLayout.EXPIRY_DIR)) {
@@ -122,7 +111,7 @@ final class FileExpiry {
                 byte[] lines = key == null ? null : readQuietly(folder, name);
                 Instant at = lines == null ? null : matching(key, lines, versions.get(key));
                 if (at != null) {
-                    versions.put(key, version(versions.get(key), at));
+                    versions.put(key, Digests.withExpiry(versions.get(key), at));
                 }
             }
         }

@@ -204,7 +204,7 @@ final class FileSystemBackend implements Backend {
             }
             String digest = Digests.version(bytes);
             Instant expiresAt = expiry.read(opened, key, bytes, digest);
-            return new Entry(bytes, FileExpiry.version(digest, expiresAt), expiresAt);
+            return new Entry(bytes, Digests.withExpiry(digest, expiresAt), expiresAt);
         } catch (IOException e) {
             throw new StorageException("get", key, dir.resolve(name).toString(), e, false);
         }
@@ -282,7 +282,7 @@ final class FileSystemBackend implements Backend {
                     expiry.writeBefore(opened, key, current, document, expiresAt);
                 }
                 store(opened, key, name, document, expiresAt);
-                return FileExpiry.version(Digests.version(document), expiresAt);
+                return Digests.withExpiry(Digests.version(document), expiresAt);
             });
         } catch (IOException e) {
             throw new StorageException(operation, key, dir.resolve(name).toString(), e, false);
@@ -374,7 +374,7 @@ final class FileSystemBackend implements Backend {
         byte[] current = document(opened, key, name);
         String digest = current == null ? null : Digests.version(current);
         verify(key, expected, digest == null ? null
-                : FileExpiry.version(digest, expiry.read(opened, key, current, digest)), operation);
+                : Digests.withExpiry(digest, expiry.read(opened, key, current, digest)), operation);
         return current;
     }
 

@@ -2,6 +2,7 @@ package io.github.statestore.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /** Content versions for backends that have no ETag of their own. Stateless and thread-safe. */
@@ -22,5 +23,17 @@ public final class Digests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has MD5", e);
         }
+    }
+
+    /**
+     * The version token of content that expires: its {@link #version}, followed by {@code .e} and the expiry in
+     * epoch milliseconds, so that the same bytes with another expiry (or none) are another version.
+     *
+     * @param digest the content's {@link #version}
+     * @param expiresAt when it expires, or {@code null} for never
+     * @return the token: {@code digest} itself when it does not expire
+     */
+    public static String withExpiry(String digest, Instant expiresAt) {
+        return expiresAt == null ? digest : digest + ".e" + expiresAt.toEpochMilli();
     }
 }

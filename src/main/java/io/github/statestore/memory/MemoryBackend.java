@@ -205,8 +205,7 @@ final class MemoryBackend implements Backend {
     /** An entry whose version tells its expiry too, so that a compare-and-set never mistakes one for another. */
     private static Entry entry(byte[] document, Instant expiresAt) {
         byte[] copy = document.clone();
-        String version = Digests.version(copy);
-        return new Entry(copy, expiresAt == null ? version : version + ".e" + expiresAt.toEpochMilli(), expiresAt);
+        return new Entry(copy, Digests.withExpiry(Digests.version(copy), expiresAt), expiresAt);
     }
 
     @Override

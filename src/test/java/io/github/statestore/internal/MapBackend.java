@@ -115,9 +115,7 @@ final class MapBackend implements Backend {
 
     /** An entry whose version tells its expiry too, as the memory store's does. */
     private static Entry entry(byte[] document, Instant expiresAt) {
-        String digest = Digests.version(document);
-        return new Entry(document.clone(), expiresAt == null ? digest : digest + ".e" + expiresAt.toEpochMilli(),
-                expiresAt);
+        return new Entry(document.clone(), Digests.withExpiry(Digests.version(document), expiresAt), expiresAt);
     }
 
     private void mark(String key, Instant expiresAt) {
